@@ -1,0 +1,67 @@
+"""The library API: compile a path, several paths or a string."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.diagnostics import CompilationError, Diagnostic
+from translator.document import SchemaDocument
+from translator.emit import GenericDataSchema
+from translator.frontends.graphql import SchemaSource, parse_schema
+from translator.pipeline import compile_document
+from translator.settings import Settings
+from translator.sources import LoadedSchema, load
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A parsed schema and the settings it compiles with."""
+
+    document: SchemaDocument
+    settings: Settings
+    entry: Path
+
+
+def load_document(
+    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
+) -> LoadedDocument:
+    """Read and parse the schema at ``paths`` (CompilationError on schema errors,
+    SourceError on I/O problems)."""
+    loaded: LoadedSchema = load(paths)
+    settings = loaded.settings.with_flags(feature_flags or {})
+    if loaded.language == "gen2":
+        from translator.frontends.gen2 import load_gen2  # noqa: PLC0415 - lark only when needed
+
+        document = load_gen2(loaded.entry)
+    else:
+        document = parse_schema(loaded.sources)
+    return LoadedDocument(document, settings, loaded.entry)
+
+
+def compile_paths(
+    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
+) -> GenericDataSchema:
+    """Compile the schema made of ``paths`` (one file or folder, or several files)."""
+    loaded = load_document(paths, feature_flags=feature_flags)
+    return compile_document(loaded.document, loaded.settings)
+
+
+def compile_path(path: Path | str, *, feature_flags: Mapping[str, bool] | None = None) -> GenericDataSchema:
+    """Compile a ``schema.graphql``, an Amplify API folder, a ``schema/`` folder or a Gen 2
+    ``resource.ts``. ``feature_flags`` overrides project settings, e.g.
+    ``{"codegen.addTimestampFields": False}``."""
+    return compile_paths([path], feature_flags=feature_flags)
+
+
+def compile_source(
+    text: str, *, name: str = "schema.graphql", feature_flags: Mapping[str, bool] | None = None
+) -> GenericDataSchema:
+    """Compile GraphQL SDL given as a string, with new-project settings unless overridden."""
+    settings = Settings().with_flags(feature_flags or {})
+    document = parse_schema([SchemaSource(name, text)])
+    return compile_document(document, settings)
+
+
+__all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]

@@ -1,0 +1,85 @@
+"""The one diagnostic type every stage reports through, and its text rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A position in a source file: 1-based line and column, like graphql-core reports them."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that explains a diagnostic, such as the other end of a relationship."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in a schema, with a stable code (see ``codes.py``) and where it is."""
+
+    code: str
+    message: str
+    span: Span
+    severity: Severity = "error"
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        """The file the diagnostic points into."""
+        return self.span.path
+
+    @property
+    def line(self) -> int:
+        """1-based line, 0 when the problem concerns a whole file."""
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        """1-based column, 0 when the problem concerns a whole file."""
+        return self.span.column
+
+    def render(self) -> str:
+        """``path:line:col: error[CODE]: message``, then one indented line per related place."""
+        lines = [f"{self.span}: {self.severity}[{self.code}]: {self.message}"]
+        lines.extend(f"  {r.span}: note: {r.message}" for r in self.related)
+        return "\n".join(lines)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Source order, duplicates removed, so reports are the same whatever order stages ran in."""
+    unique = {(d.span, d.code, d.message): d for d in diagnostics}
+    return [unique[key] for key in sorted(unique)]
+
+
+class CompilationError(Exception):
+    """Raised when a schema has errors; ``diagnostics`` holds every one found in the run."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: list[Diagnostic] = sort_diagnostics(diagnostics)
+        super().__init__("\n".join(d.render() for d in self.diagnostics))
+
+
+class SourceError(Exception):
+    """A usage or I/O problem (missing file, folder without schema, non-UTF-8 text): exit 2."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(diagnostic.render())

@@ -1,0 +1,261 @@
+"""GraphQL SDL front end: parse with graphql-core, validate against Amplify's directive
+definitions, and build the :class:`SchemaDocument` (``extend type`` blocks merged in)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from graphql import GraphQLError, GraphQLSchema
+from graphql.language import (
+    DefinitionNode,
+    DirectiveNode,
+    DocumentNode,
+    EnumTypeDefinitionNode,
+    EnumTypeExtensionNode,
+    FieldDefinitionNode,
+    InputObjectTypeDefinitionNode,
+    InputObjectTypeExtensionNode,
+    InterfaceTypeDefinitionNode,
+    InterfaceTypeExtensionNode,
+    ObjectTypeDefinitionNode,
+    ObjectTypeExtensionNode,
+    ScalarTypeDefinitionNode,
+    SchemaDefinitionNode,
+    Source,
+    TypeDefinitionNode,
+    UnionTypeDefinitionNode,
+    parse,
+)
+from graphql.utilities import build_ast_schema
+from graphql.validation import ValidationContext
+from graphql.validation.rules.known_argument_names import KnownArgumentNamesRule
+from graphql.validation.rules.provided_required_arguments import ProvidedRequiredArgumentsRule
+from graphql.validation.rules.unique_argument_names import UniqueArgumentNamesRule
+from graphql.validation.rules.unique_input_field_names import UniqueInputFieldNamesRule
+from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
+from graphql.validation.specified_rules import specified_sdl_rules
+from graphql.validation.validate import validate_sdl
+from graphql.language.visitor import ParallelVisitor, visit
+from graphql.utilities import TypeInfo, TypeInfoVisitor
+
+from translator.diagnostics import CompilationError, Diagnostic, Related, Span
+from translator.document import (
+    Argument,
+    Directive,
+    EnumValueDef,
+    FieldDef,
+    SchemaDocument,
+    TypeDef,
+    TypeKind,
+)
+from translator.frontends.graphql_values import span_of, type_ref_of, value_of
+
+
+@dataclass(frozen=True)
+class SchemaSource:
+    """One file of a schema. ``part_of_schema`` is False for the stray files of a ``schema/``
+    folder that Amplify's validation parses but that do not join the schema."""
+
+    name: str
+    text: str
+    part_of_schema: bool = True
+
+
+@lru_cache(maxsize=1)
+def directive_definitions() -> DocumentNode:
+    """Amplify's directive definitions and AppSync scalars, parsed once."""
+    text = (files("translator") / "grammar" / "amplify-directives.graphql").read_text("utf-8")
+    return parse(Source(text, "amplify-directives.graphql"), no_location=True)
+
+
+def parse_schema(sources: Sequence[SchemaSource]) -> SchemaDocument:
+    """Parse, validate and convert ``sources``; raise CompilationError with every problem."""
+    diagnostics: list[Diagnostic] = []
+    definitions: list[DefinitionNode] = []
+    for source in sources:
+        document = _parse_one(source, diagnostics)
+        if document is not None and source.part_of_schema:
+            definitions.extend(document.definitions)
+    if diagnostics:
+        raise CompilationError(diagnostics)
+    if not definitions:
+        name = sources[0].name if sources else "<schema>"
+        raise CompilationError([Diagnostic("E002", "the schema defines nothing", Span(name, 1, 1))])
+    user = DocumentNode(definitions=tuple(definitions))
+    diagnostics.extend(_validate(user))
+    if diagnostics:
+        raise CompilationError(diagnostics)
+    return build_document(user)
+
+
+def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic]) -> DocumentNode | None:
+    if not _has_tokens(source.text):
+        return None  # Amplify joins files; one holding only comments adds nothing.
+    try:
+        return parse(Source(source.text, source.name))
+    except GraphQLError as error:
+        line, column = (error.locations[0].line, error.locations[0].column) if error.locations else (1, 1)
+        message = error.message.removeprefix("Syntax Error: ")
+        code = "E001" if source.part_of_schema else "E053"
+        if not source.part_of_schema:
+            message = f"every file in a schema/ folder must be GraphQL ({message})"
+        diagnostics.append(Diagnostic(code, message, Span(source.name, line, column)))
+        return None
+
+
+_COMMENT_OR_SPACE = re.compile(r"(?:[\s,\ufeff]|#[^\n\r]*)*")
+
+
+def _has_tokens(text: str) -> bool:
+    return _COMMENT_OR_SPACE.fullmatch(text) is None
+
+
+# Executable-document rules that Amplify's validateModelSchema also runs; on an SDL document
+# only those that look at directive arguments have anything to check.
+_ARGUMENT_RULES = (
+    KnownArgumentNamesRule,
+    UniqueArgumentNamesRule,
+    ValuesOfCorrectTypeRule,
+    ProvidedRequiredArgumentsRule,
+    UniqueInputFieldNamesRule,
+)
+
+
+def _validate(user: DocumentNode) -> list[Diagnostic]:
+    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+    errors = validate_sdl(full, rules=specified_sdl_rules)
+    if not errors:
+        # Like Amplify: argument values are only checked once the SDL itself is sound.
+        errors = _validate_arguments(build_ast_schema(full, assume_valid=True), full)
+    return [_diagnostic_of(error) for error in errors]
+
+
+def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
+    errors: list[GraphQLError] = []
+    type_info = TypeInfo(schema)
+    context = ValidationContext(schema, document, type_info, errors.append)
+    visitors = [rule(context) for rule in _ARGUMENT_RULES]
+    visit(document, TypeInfoVisitor(type_info, ParallelVisitor(visitors)))
+    return errors
+
+
+_MESSAGE_CODES = (
+    ("There can be only one type named", "E010"),
+    ("can only be defined once", "E011"),
+    ("There can be only one enum value", "E011"),
+    ("Unknown type", "E003"),
+    ("Unknown directive", "E004"),
+    ("Unknown argument", "E005"),
+    ("is required, but it was not provided", "E007"),
+    ("may not be used on", "E008"),
+    ("can only be used once at this location", "E009"),
+    ("cannot represent", "E006"),
+    ("Expected value of type", "E006"),
+    ("Expected type", "E006"),
+    ("is not defined by type", "E006"),
+)
+
+
+def _diagnostic_of(error: GraphQLError) -> Diagnostic:
+    code = next((c for text, c in _MESSAGE_CODES if text in error.message), "E099")
+    nodes = list(error.nodes or [])
+    if code in ("E010", "E011", "E009") and len(nodes) > 1:
+        # Point at the repeated definition; the first one is the related place.
+        first, *rest = nodes
+        related = (Related(span_of(first), "first defined here"),)
+        return Diagnostic(code, error.message, span_of(rest[-1]), related=related)
+    span = span_of(nodes[0]) if nodes else Span("<schema>")
+    return Diagnostic(code, error.message, span)
+
+
+_KINDS: dict[type, TypeKind] = {
+    ObjectTypeDefinitionNode: "object",
+    ObjectTypeExtensionNode: "object",
+    EnumTypeDefinitionNode: "enum",
+    EnumTypeExtensionNode: "enum",
+    InputObjectTypeDefinitionNode: "input",
+    InputObjectTypeExtensionNode: "input",
+    InterfaceTypeDefinitionNode: "interface",
+    InterfaceTypeExtensionNode: "interface",
+    UnionTypeDefinitionNode: "union",
+    ScalarTypeDefinitionNode: "scalar",
+}
+
+
+def build_document(user: DocumentNode) -> SchemaDocument:
+    """Convert a validated AST into the document model, merging extensions into their types."""
+    roots = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
+    order: list[str] = []
+    parts: dict[str, list[TypeDefinitionNode]] = {}
+    for node in user.definitions:
+        if isinstance(node, SchemaDefinitionNode):
+            for operation in node.operation_types:
+                roots[operation.operation.value] = operation.type.name.value
+        elif type(node) in _KINDS:
+            assert isinstance(node, TypeDefinitionNode)
+            name = node.name.value
+            if name not in parts:
+                order.append(name)
+                parts[name] = []
+            parts[name].append(node)
+    root_names = frozenset(roots.values())
+    types: list[TypeDef] = []
+    operation_fields: list[tuple[str, FieldDef]] = []
+    for name in order:
+        typedef = _merge(parts[name])
+        types.append(typedef)
+        if name in root_names:
+            operation_fields.extend((name, f) for f in typedef.fields)
+    return SchemaDocument(tuple(types), root_names, tuple(operation_fields))
+
+
+def _merge(nodes: list[TypeDefinitionNode]) -> TypeDef:
+    # The definition comes first whatever the text order; extensions follow in text order.
+    nodes = sorted(nodes, key=lambda n: "Extension" in type(n).__name__)
+    head = nodes[0]
+    directives: list[Directive] = []
+    fields: list[FieldDef] = []
+    values: list[EnumValueDef] = []
+    for node in nodes:
+        directives.extend(_directives(node.directives))
+        for field_node in getattr(node, "fields", None) or ():
+            if isinstance(field_node, FieldDefinitionNode) or hasattr(field_node, "type"):
+                fields.append(_field(field_node))
+        for value_node in getattr(node, "values", None) or ():
+            values.append(EnumValueDef(value_node.name.value, span_of(value_node.name)))
+    return TypeDef(
+        kind=_KINDS[type(head)],
+        name=head.name.value,
+        span=span_of(head.name),
+        directives=tuple(directives),
+        fields=tuple(fields),
+        values=tuple(values),
+    )
+
+
+def _field(node: FieldDefinitionNode) -> FieldDef:
+    return FieldDef(
+        name=node.name.value,
+        type=type_ref_of(node.type),
+        directives=tuple(_directives(node.directives)),
+        span=span_of(node.name),
+        type_span=span_of(node.type),
+    )
+
+
+def _directives(nodes: Iterable[DirectiveNode] | None) -> list[Directive]:
+    return [
+        Directive(
+            name=node.name.value,
+            arguments=tuple(
+                Argument(arg.name.value, value_of(arg.value), span_of(arg.value))
+                for arg in node.arguments or ()
+            ),
+            span=span_of(node),
+        )
+        for node in nodes or ()
+    ]

@@ -1,0 +1,76 @@
+"""Conversion of graphql-core AST pieces (values, types, positions) into the document model."""
+
+from __future__ import annotations
+
+from graphql.language import (
+    BooleanValueNode,
+    EnumValueNode,
+    FloatValueNode,
+    IntValueNode,
+    ListTypeNode,
+    ListValueNode,
+    NamedTypeNode,
+    Node,
+    NonNullTypeNode,
+    NullValueNode,
+    ObjectValueNode,
+    StringValueNode,
+    TypeNode,
+    ValueNode,
+)
+from graphql.language.location import SourceLocation
+
+from translator.diagnostics import Span
+from translator.document import TypeRef, Value
+
+
+def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
+    """The 1-based position where ``node`` starts, in the file it was parsed from."""
+    if node is None or node.loc is None:
+        return Span(fallback)
+    source = node.loc.source
+    location: SourceLocation = source.get_location(node.loc.start)
+    return Span(source.name, location.line, location.column)
+
+
+def value_of(node: ValueNode) -> Value:
+    """A literal as a plain Python value; variables (not valid in SDL) become None."""
+    if isinstance(node, StringValueNode | EnumValueNode):
+        return node.value
+    if isinstance(node, IntValueNode):
+        return int(node.value)
+    if isinstance(node, FloatValueNode):
+        return float(node.value)
+    if isinstance(node, BooleanValueNode):
+        return node.value
+    if isinstance(node, NullValueNode):
+        return None
+    if isinstance(node, ListValueNode):
+        return tuple(value_of(item) for item in node.values)
+    if isinstance(node, ObjectValueNode):
+        return {field.name.value: value_of(field.value) for field in node.fields}
+    return None
+
+
+def type_ref_of(node: TypeNode) -> TypeRef:
+    """Unwrap list and non-null wrappers, keeping what the output and validation need."""
+    depth = 0
+    list_required = False
+    current = node
+    outermost = True
+    while True:
+        if isinstance(current, NonNullTypeNode):
+            inner = current.type
+            if isinstance(inner, ListTypeNode) and outermost:
+                list_required = True
+            if isinstance(inner, NamedTypeNode):
+                return TypeRef(inner.name.value, depth > 0, True, list_required, depth)
+            current = inner
+            continue
+        if isinstance(current, ListTypeNode):
+            depth += 1
+            outermost = False
+            current = current.type
+            continue
+        assert isinstance(current, NamedTypeNode)
+        return TypeRef(current.name.value, depth > 0, False, list_required, depth)
