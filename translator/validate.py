@@ -1,12 +1,290 @@
-"""Amplify transformer rules (semantics.md, section 10.2-10.5) -- placeholder, filled below."""
+"""Amplify transformer rules (semantics.md, sections 10.2-10.5): every violation, with the
+position of the directive or field at fault. Relationship rules live in ``validate_relations``."""
 
 from __future__ import annotations
 
-from translator.diagnostics import Diagnostic
-from translator.document import SchemaDocument
+import ipaddress
+import json
+import re
+from collections.abc import Callable
+
+from translator.diagnostics import Diagnostic, Related
+from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
+from translator.lower import SCALARS
+from translator.queries import check_operation_names
 from translator.settings import Settings
+from translator.validate_relations import check_relations
+
+AMPLIFY_DIRECTIVES = frozenset(
+    "aws_api_key aws_auth aws_cognito_user_pools aws_iam aws_lambda aws_oidc aws_subscribe auth "
+    "belongsTo default deprecated function hasMany hasOne http index manyToMany mapsTo model "
+    "predictions primaryKey refersTo searchable sql".split()
+)
+V1_DIRECTIVES = frozenset({"key", "connection", "versioned"})
+DATASTORE_FIELDS = ("_version", "_deleted", "_lastChangedAt")
+RESERVED_TYPES = frozenset({"Query", "Mutation", "Subscription"})
+_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")
 
 
 def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
-    """Every rule violation of ``document``."""
-    return []
+    """Every rule violation of ``document`` under ``settings``."""
+    out: list[Diagnostic] = []
+    enums = {t.name for t in document.types if t.kind == "enum"}
+    for typedef in document.types:
+        _check_directive_names(typedef, out)
+        if typedef.kind != "object":
+            continue
+        if typedef.is_model:
+            _check_model(typedef, document, settings, out)
+        else:
+            for field in typedef.fields:
+                for name, code in (("primaryKey", "E022"), ("index", "E026")):
+                    d = field.directive(name)
+                    if d is not None:
+                        out.append(Diagnostic(code, f"@{name} may only be used in a type annotated with "
+                                              f"@model; {typedef.name} is not a model", d.span))
+        for field in typedef.fields:
+            _check_default(field, enums, document, out)
+    out.extend(check_relations(document, settings))
+    out.extend(check_operation_names(document))
+    return out
+
+
+def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
+    uses = [*typedef.directives, *(d for f in typedef.fields for d in f.directives)]
+    for d in uses:
+        if d.name in V1_DIRECTIVES:
+            out.append(Diagnostic("E012", f"@{d.name} is a transformer v1 directive; migrate the schema to "
+                                  "transformer v2 (@primaryKey, @index, @hasMany, @hasOne, @belongsTo): "
+                                  "https://docs.amplify.aws/cli/migration/transformer-migration/", d.span))
+        elif d.name not in AMPLIFY_DIRECTIVES:
+            out.append(Diagnostic("E052", f"unknown directive @{d.name}: Amplify only accepts its own "
+                                  "directives, so remove it", d.span))
+
+
+def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, out: list[Diagnostic]) -> None:
+    if model.name in RESERVED_TYPES or model.name in document.root_types:
+        out.append(Diagnostic("E013", f"'{model.name}' is a reserved type name and cannot be a model", model.span))
+    if settings.datastore:
+        for field in model.fields:
+            if field.name in DATASTORE_FIELDS:
+                out.append(Diagnostic("E014", f"{field.name} is reserved for DataStore conflict detection; "
+                                      "rename the field", field.span))
+    keyed = [f for f in model.fields if f.directive("primaryKey")]
+    for extra in keyed[1:]:
+        d = extra.directive("primaryKey")
+        assert d is not None
+        out.append(Diagnostic("E018", f"only one primary key is allowed on type '{model.name}'", d.span,
+                              related=(Related(keyed[0].span, "first primary key"),)))
+    id_field = model.field("id")
+    if id_field is not None and id_field.type.is_list and not keyed:
+        out.append(Diagnostic("E015", "the id field of a model cannot be a list", id_field.span))
+    if keyed:
+        _check_primary_key(model, keyed[0], document, out)
+    _check_indexes(model, document, out)
+    _check_auth(model, out)
+
+
+def _is_scalar_or_enum(name: str, document: SchemaDocument) -> bool:
+    typedef = document.type(name)
+    return name in SCALARS or name in ("BigInt", "Double") or (typedef is not None and typedef.kind in ("enum", "scalar"))
+
+
+def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
+    d = field.directive("primaryKey")
+    assert d is not None
+    if field.type.is_list or not _is_scalar_or_enum(field.type.name, document):
+        out.append(Diagnostic("E019", f"the primary key {model.name}.{field.name} must be a scalar or enum, "
+                              f"not {field.type}", d.span))
+        return
+    if field.type.name == "Boolean":
+        out.append(Diagnostic("E020", f"Boolean fields cannot be keys ({model.name}.{field.name})", d.span))
+    nullable = [] if field.type.item_required else [field.name]
+    for name in _strings(d.value("sortKeyFields")):
+        sort = model.field(name)
+        if sort is None:
+            out.append(Diagnostic("E017", f"sort key field '{name}' of the primary key does not exist in "
+                                  f"{model.name}", d.span))
+            continue
+        if sort.type.is_list or not _is_scalar_or_enum(sort.type.name, document):
+            out.append(Diagnostic("E019", f"sort key {model.name}.{name} must be a scalar or enum", d.span))
+        elif sort.type.name == "Boolean":
+            out.append(Diagnostic("E021", f"Boolean field {model.name}.{name} cannot be a sort key", d.span))
+        if not sort.type.item_required:
+            nullable.append(name)
+    if nullable:
+        fields = ", ".join(nullable)
+        out.append(Diagnostic("E016", f"the primary key on type '{model.name}' must reference non-null "
+                              f"fields; make {fields} non-null (add '!')", d.span))
+
+
+def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
+    seen: dict[str, Directive] = {}
+    for field in model.fields:
+        for d in field.all("index"):
+            name = d.value("name")
+            if isinstance(name, str):
+                if name in seen:
+                    out.append(Diagnostic("E024", f"index name '{name}' is used twice on type '{model.name}'",
+                                          d.span, related=(Related(seen[name].span, "first use"),)))
+                seen.setdefault(name, d)
+            if field.type.is_list or not _is_scalar_or_enum(field.type.name, document):
+                out.append(Diagnostic("E025", f"index field {model.name}.{field.name} must be a scalar or enum",
+                                      d.span))
+            elif field.type.name == "Boolean":
+                out.append(Diagnostic("E020", f"Boolean field {model.name}.{field.name} cannot be an index key",
+                                      d.span))
+            for sort_name in _strings(d.value("sortKeyFields")):
+                sort = model.field(sort_name)
+                if sort is None:
+                    out.append(Diagnostic("E023", f"sort key field '{sort_name}' of index '{name}' does not "
+                                          f"exist in {model.name}", d.span))
+                elif sort.type.is_list or not _is_scalar_or_enum(sort.type.name, document):
+                    out.append(Diagnostic("E025", f"index sort key {model.name}.{sort_name} must be a scalar "
+                                          "or enum", d.span))
+                elif sort.type.name == "Boolean":
+                    out.append(Diagnostic("E021", f"Boolean field {model.name}.{sort_name} cannot be a sort key",
+                                          d.span))
+
+
+def _check_auth(model: TypeDef, out: list[Diagnostic]) -> None:
+    auth_uses = [*(d for d in [model.directive("auth")] if d), *(d for f in model.fields for d in f.all("auth"))]
+    for d in auth_uses:
+        rules = d.value("rules")
+        for rule in rules if isinstance(rules, tuple) else ():
+            if not isinstance(rule, dict):
+                continue
+            for key in ("ownerField", "groupsField"):
+                value = rule.get(key)
+                if isinstance(value, str) and not _NAME.match(value):
+                    out.append(Diagnostic("E101", f"@auth {key} {value!r} must be a field name of "
+                                          f"{model.name}", d.span))
+    _check_field_level_auth(model, out)
+
+
+def _check_field_level_auth(model: TypeDef, out: list[Diagnostic]) -> None:
+    if not any(f.directive("auth") for f in model.fields):
+        return
+    model_auth = model.directive("auth")
+    model_roles = _read_roles(model_auth) if model_auth else set()
+    all_roles = set(model_roles)
+    for field in model.fields:
+        for d in field.all("auth"):
+            all_roles |= _read_roles(d)
+    subscriptions = model.directive("model")
+    config = subscriptions.value("subscriptions") if subscriptions else None
+    if isinstance(config, dict) and config.get("level", "on") != "on":
+        return  # Amplify only insists when subscriptions are fully on.
+    missing = []
+    for field in model.fields:
+        outer_required = field.type.list_required if field.type.is_list else field.type.item_required
+        if not outer_required:
+            continue
+        own = field.directive("auth")
+        allowed = _read_roles(own) if own else model_roles
+        if all_roles - allowed:
+            missing.append(field.name)
+    if missing:
+        names = json.dumps(missing, separators=(",", ":"))
+        out.append(Diagnostic("E050", "when using field-level @auth rules, every required field needs "
+                              "field-level rules giving read access to every role that can read the model; "
+                              f"model \"{model.name}\" has required fields {names} without them", model.span))
+
+
+_DEFAULT_PROVIDER = {"owner": "userPools", "groups": "userPools", "private": "userPools",
+                     "public": "apiKey", "custom": "function"}
+_READ_OPERATIONS = {"read", "get", "list", "listen", "sync", "search"}
+
+
+def _read_roles(d: Directive) -> set[str]:
+    """The roles an @auth directive lets read, identified as Amplify's access matrix does."""
+    rules = d.value("rules")
+    roles: set[str] = set()
+    for rule in rules if isinstance(rules, tuple) else ():
+        if not isinstance(rule, dict):
+            continue
+        operations = rule.get("operations")
+        if isinstance(operations, tuple) and not _READ_OPERATIONS & set(map(str, operations)):
+            continue
+        allow = str(rule.get("allow"))
+        provider = str(rule.get("provider") or _DEFAULT_PROVIDER.get(allow, ""))
+        if allow == "owner":
+            roles.add(f"{provider}:owner:{rule.get('ownerField') or 'owner'}")
+        elif allow == "groups" and rule.get("groups"):
+            roles.update(f"{provider}:staticGroup:{g}" for g in rule.get("groups") or ())
+        elif allow == "groups":
+            roles.add(f"{provider}:groups:{rule.get('groupsField') or 'groups'}")
+        else:
+            roles.add(f"{provider}:{allow}")
+    return roles
+
+
+def _strings(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, tuple):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+_DEFAULT_CHECKS: dict[str, Callable[[str], bool]] = {
+    "Int": lambda v: re.fullmatch(r"-?\d+", v.strip()) is not None and abs(int(v)) < 2**31,
+    "Float": lambda v: _is_float(v),
+    "Boolean": lambda v: v in ("true", "false"),
+    "AWSTimestamp": lambda v: re.fullmatch(r"-?\d+", v.strip()) is not None,
+    "AWSJSON": lambda v: _is_json(v),
+    "AWSEmail": lambda v: re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", v) is not None,
+    "AWSURL": lambda v: re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://\S+", v) is not None,
+    "AWSPhone": lambda v: re.fullmatch(r"\+?[\d\s().-]{3,}", v) is not None,
+    "AWSIPAddress": lambda v: _is_ip(v),
+    "AWSDate": lambda v: re.fullmatch(r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2}(:\d{2})?)?", v) is not None,
+    "AWSTime": lambda v: re.fullmatch(r"\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)?", v) is not None,
+    "AWSDateTime": lambda v: re.fullmatch(
+        r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)", v) is not None,
+}
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_default(field: FieldDef, enums: set[str], document: SchemaDocument, out: list[Diagnostic]) -> None:
+    d = field.directive("default")
+    if d is None:
+        return
+    argument = d.arg("value")
+    if field.type.is_list or not _is_scalar_or_enum(field.type.name, document):
+        out.append(Diagnostic("E049", "@default may only be used on scalar or enum fields, not on "
+                              f"{field.name}: {field.type}", d.span))
+        return
+    if argument is None or not isinstance(argument.value, str):
+        return
+    value = argument.value
+    if field.type.name in enums:
+        enum = document.type(field.type.name)
+        ok = enum is not None and value in {v.name for v in enum.values}
+    else:
+        check = _DEFAULT_CHECKS.get(field.type.name)
+        ok = check is None or check(value)
+    if not ok:
+        out.append(Diagnostic("E048", f"default value {value!r} is not a valid {field.type.name}", argument.span))

@@ -162,6 +162,8 @@ _MESSAGE_CODES = (
 
 def _diagnostic_of(error: GraphQLError) -> Diagnostic:
     code = next((c for text, c in _MESSAGE_CODES if text in error.message), "E099")
+    if code == "E004" and any(f'"@{name}"' in error.message for name in ("key", "connection", "versioned")):
+        code = "E012"  # a transformer v1 schema: say so rather than "unknown"
     nodes = list(error.nodes or [])
     if code in ("E010", "E011", "E009") and len(nodes) > 1:
         # Point at the repeated definition; the first one is the related place.
