@@ -1,0 +1,5 @@
+"""``python -m translator`` runs the ``amplify-translate`` command."""
+
+from translator.cli import main
+
+main()
