@@ -13,6 +13,7 @@ from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
 from translator.lower import SCALARS
 from translator.queries import check_operation_names
 from translator.settings import Settings
+from translator.validate_auth import check_auth
 from translator.validate_relations import check_relations
 
 AMPLIFY_DIRECTIVES = frozenset(
@@ -23,7 +24,6 @@ AMPLIFY_DIRECTIVES = frozenset(
 V1_DIRECTIVES = frozenset({"key", "connection", "versioned"})
 DATASTORE_FIELDS = ("_version", "_deleted", "_lastChangedAt")
 RESERVED_TYPES = frozenset({"Query", "Mutation", "Subscription"})
-_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")
 
 
 def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
@@ -46,6 +46,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
         for field in typedef.fields:
             _check_default(field, enums, document, out)
     out.extend(check_relations(document, settings))
+    out.extend(check_auth(document))
     out.extend(check_operation_names(document))
     return out
 
@@ -82,7 +83,6 @@ def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, o
     if keyed:
         _check_primary_key(model, keyed[0], document, out)
     _check_indexes(model, document, out)
-    _check_auth(model, out)
 
 
 def _is_scalar_or_enum(name: str, document: SchemaDocument) -> bool:
@@ -145,78 +145,6 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
                 elif sort.type.name == "Boolean":
                     out.append(Diagnostic("E021", f"Boolean field {model.name}.{sort_name} cannot be a sort key",
                                           d.span))
-
-
-def _check_auth(model: TypeDef, out: list[Diagnostic]) -> None:
-    auth_uses = [*(d for d in [model.directive("auth")] if d), *(d for f in model.fields for d in f.all("auth"))]
-    for d in auth_uses:
-        rules = d.value("rules")
-        for rule in rules if isinstance(rules, tuple) else ():
-            if not isinstance(rule, dict):
-                continue
-            for key in ("ownerField", "groupsField"):
-                value = rule.get(key)
-                if isinstance(value, str) and not _NAME.match(value):
-                    out.append(Diagnostic("E101", f"@auth {key} {value!r} must be a field name of "
-                                          f"{model.name}", d.span))
-    _check_field_level_auth(model, out)
-
-
-def _check_field_level_auth(model: TypeDef, out: list[Diagnostic]) -> None:
-    if not any(f.directive("auth") for f in model.fields):
-        return
-    model_auth = model.directive("auth")
-    model_roles = _read_roles(model_auth) if model_auth else set()
-    all_roles = set(model_roles)
-    for field in model.fields:
-        for d in field.all("auth"):
-            all_roles |= _read_roles(d)
-    subscriptions = model.directive("model")
-    config = subscriptions.value("subscriptions") if subscriptions else None
-    if isinstance(config, dict) and config.get("level", "on") != "on":
-        return  # Amplify only insists when subscriptions are fully on.
-    missing = []
-    for field in model.fields:
-        outer_required = field.type.list_required if field.type.is_list else field.type.item_required
-        if not outer_required:
-            continue
-        own = field.directive("auth")
-        allowed = _read_roles(own) if own else model_roles
-        if all_roles - allowed:
-            missing.append(field.name)
-    if missing:
-        names = json.dumps(missing, separators=(",", ":"))
-        out.append(Diagnostic("E050", "when using field-level @auth rules, every required field needs "
-                              "field-level rules giving read access to every role that can read the model; "
-                              f"model \"{model.name}\" has required fields {names} without them", model.span))
-
-
-_DEFAULT_PROVIDER = {"owner": "userPools", "groups": "userPools", "private": "userPools",
-                     "public": "apiKey", "custom": "function"}
-_READ_OPERATIONS = {"read", "get", "list", "listen", "sync", "search"}
-
-
-def _read_roles(d: Directive) -> set[str]:
-    """The roles an @auth directive lets read, identified as Amplify's access matrix does."""
-    rules = d.value("rules")
-    roles: set[str] = set()
-    for rule in rules if isinstance(rules, tuple) else ():
-        if not isinstance(rule, dict):
-            continue
-        operations = rule.get("operations")
-        if isinstance(operations, tuple) and not _READ_OPERATIONS & set(map(str, operations)):
-            continue
-        allow = str(rule.get("allow"))
-        provider = str(rule.get("provider") or _DEFAULT_PROVIDER.get(allow, ""))
-        if allow == "owner":
-            roles.add(f"{provider}:owner:{rule.get('ownerField') or 'owner'}")
-        elif allow == "groups" and rule.get("groups"):
-            roles.update(f"{provider}:staticGroup:{g}" for g in rule.get("groups") or ())
-        elif allow == "groups":
-            roles.add(f"{provider}:groups:{rule.get('groupsField') or 'groups'}")
-        else:
-            roles.add(f"{provider}:{allow}")
-    return roles
 
 
 def _strings(value: object) -> list[str]:

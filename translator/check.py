@@ -1,0 +1,71 @@
+"""``check``: validate schemas and collect every diagnostic, errors and warnings, writing nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.diagnostics import CompilationError, Diagnostic, SourceError, sort_diagnostics
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Diagnostics of every checked schema, and the I/O problems that stopped some of them."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    source_errors: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> int:
+        """Number of errors."""
+        return sum(1 for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Number of warnings."""
+        return sum(1 for d in self.diagnostics if d.severity == "warning")
+
+
+def schema_units(paths: Sequence[Path]) -> list[Path]:
+    """The schemas ``paths`` belong to, each once: a file in a ``schema/`` folder stands for the
+    whole folder, a file under ``amplify/data`` for its ``resource.ts``."""
+    units: list[Path] = []
+    for path in paths:
+        unit = path
+        for parent in path.parents:
+            if parent.name == "schema" and path.suffix == ".graphql":
+                unit = parent
+                break
+            if parent.name == "data" and parent.parent.name == "amplify" and path.suffix == ".ts":
+                unit = parent / "resource.ts" if (parent / "resource.ts").is_file() else path
+                break
+        if unit not in units:
+            units.append(unit)
+    return units
+
+
+def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None) -> list[Diagnostic]:
+    """Diagnostics of one schema; SourceError on I/O problems."""
+    from translator.api import load_document  # noqa: PLC0415
+    from translator.lint import lint  # noqa: PLC0415
+    from translator.pipeline import derive_document  # noqa: PLC0415
+
+    try:
+        loaded = load_document(paths, feature_flags=feature_flags)
+        generic = derive_document(loaded.document, loaded.settings)
+    except CompilationError as error:
+        return list(error.diagnostics)
+    return sort_diagnostics(lint(loaded.document, generic))
+
+
+def check_paths(paths: Sequence[Path], *, feature_flags: Mapping[str, bool] | None = None) -> CheckResult:
+    """Check every schema ``paths`` belong to."""
+    diagnostics: list[Diagnostic] = []
+    source_errors: list[Diagnostic] = []
+    for unit in schema_units(paths):
+        try:
+            diagnostics.extend(check_schema([unit], feature_flags=feature_flags))
+        except SourceError as error:
+            source_errors.append(error.diagnostic)
+    return CheckResult(tuple(diagnostics), tuple(source_errors))

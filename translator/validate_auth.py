@@ -1,0 +1,139 @@
+"""``@auth`` rules that Amplify's auth transformer rejects (semantics.md R50, and its rule
+validations: strategy/provider pairs, duplicate roles, owner and group fields)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from translator.diagnostics import Diagnostic
+from translator.document import Directive, SchemaDocument, TypeDef
+
+_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")
+DEFAULT_PROVIDER = {"owner": "userPools", "groups": "userPools", "private": "userPools",
+                    "public": "apiKey", "custom": "function"}
+ALLOWED_PROVIDERS = {
+    "owner": {"userPools", "oidc"},
+    "groups": {"userPools", "oidc"},
+    "public": {"apiKey", "identityPool", "iam"},
+    "private": {"userPools", "identityPool", "iam", "oidc"},
+    "custom": {"function"},
+}
+READ_OPERATIONS = {"read", "get", "list", "listen", "sync", "search"}
+
+
+def _rules(d: Directive) -> list[dict[str, Any]]:
+    rules = d.value("rules")
+    return [r for r in rules if isinstance(r, dict)] if isinstance(rules, tuple) else []
+
+
+def role_names(rule: dict[str, Any]) -> list[str]:
+    """The access-matrix roles a rule defines, named as Amplify's auth transformer names them."""
+    allow = str(rule.get("allow"))
+    provider = str(rule.get("provider") or DEFAULT_PROVIDER.get(allow, ""))
+    group_claim = rule.get("groupClaim") or "cognito:groups"
+    if rule.get("groups") and not rule.get("groupsField"):
+        return [f"{provider}:staticGroup:{g}:{group_claim}" for g in rule["groups"]]
+    if provider == "apiKey":
+        return ["apiKey:public"]
+    if provider == "function":
+        return ["function:custom"]
+    if provider in ("iam", "identityPool"):
+        return [f"iam:{allow}"]
+    if allow == "groups":
+        return [f"{provider}:dynamicGroup:{rule.get('groupsField') or 'groups'}:{group_claim}"]
+    if allow == "owner":
+        claim = rule.get("identityClaim") or "sub::username"
+        return [f"{provider}:owner:{rule.get('ownerField') or 'owner'}:{claim}"]
+    return [f"{provider}:{allow}"]
+
+
+def check_auth(document: SchemaDocument) -> list[Diagnostic]:
+    """Every ``@auth`` problem Amplify rejects."""
+    out: list[Diagnostic] = []
+    for typedef in document.types:
+        if typedef.kind != "object":
+            continue
+        model_auth = typedef.directive("auth")
+        if model_auth is not None:
+            _check_rules(typedef, model_auth, out, model_level=True)
+        for field in typedef.fields:
+            for d in field.all("auth"):
+                _check_rules(typedef, d, out, model_level=False)
+                if not typedef.is_model and any(r.get("operations") for r in _rules(d)):
+                    out.append(Diagnostic("E103", "@auth rules on fields of a type without @model cannot "
+                                          "specify 'operations'", d.span))
+        if typedef.is_model:
+            _check_field_level_reads(typedef, out)
+    return out
+
+
+def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_level: bool) -> None:
+    rules = _rules(d)
+    if not rules:
+        out.append(Diagnostic("E103", f"@auth on {typedef.name} does not have any auth rules", d.span))
+    seen: set[str] = set()
+    for rule in rules:
+        allow = str(rule.get("allow"))
+        provider = str(rule.get("provider") or DEFAULT_PROVIDER.get(allow, ""))
+        if provider not in ALLOWED_PROVIDERS.get(allow, {provider}):
+            supported = ", ".join(sorted(ALLOWED_PROVIDERS[allow]))
+            out.append(Diagnostic("E103", f"@auth strategy '{allow}' supports the providers {supported}, "
+                                  f"not '{provider}'", d.span))
+        if allow == "groups" and not rule.get("groups") and not rule.get("groupsField"):
+            out.append(Diagnostic("E103", "@auth rule with 'groups' needs a groups list or a groupsField", d.span))
+        if allow == "groups" and rule.get("identityClaim"):
+            out.append(Diagnostic("E103", "@auth identityClaim can only be used with 'allow: owner'", d.span))
+        if allow == "owner" and rule.get("groupClaim"):
+            out.append(Diagnostic("E103", "@auth groupClaim can only be used with 'allow: groups'", d.span))
+        if rule.get("groupsField") and rule.get("groups"):
+            out.append(Diagnostic("E103", "an @auth rule takes groupsField or groups, not both", d.span))
+        for key in ("ownerField", "groupsField"):
+            value = rule.get(key)
+            if isinstance(value, str) and not _NAME.match(value):
+                out.append(Diagnostic("E101", f"@auth {key} {value!r} must name a field of {typedef.name}",
+                                      d.span))
+        if model_level:
+            for role in role_names(rule):
+                if role in seen:
+                    out.append(Diagnostic("E103", f"@auth on {typedef.name} repeats the rule for role "
+                                          f"{role}; merge the two rules' operations into one", d.span))
+                seen.add(role)
+
+
+def _read_roles(d: Directive) -> set[str]:
+    roles: set[str] = set()
+    for rule in _rules(d):
+        operations = rule.get("operations")
+        if isinstance(operations, tuple) and not READ_OPERATIONS & set(map(str, operations)):
+            continue
+        roles.update(role_names(rule))
+    return roles
+
+
+def _check_field_level_reads(model: TypeDef, out: list[Diagnostic]) -> None:
+    if not any(f.directive("auth") for f in model.fields):
+        return
+    model_directive = model.directive("model")
+    config = model_directive.value("subscriptions") if model_directive else None
+    if isinstance(config, dict) and config.get("level", "on") != "on":
+        return  # Amplify only insists while subscriptions are fully on.
+    model_auth = model.directive("auth")
+    model_roles = _read_roles(model_auth) if model_auth else set()
+    all_roles = set(model_roles)
+    for field in model.fields:
+        for d in field.all("auth"):
+            all_roles |= _read_roles(d)
+    missing = []
+    for field in model.fields:
+        outer_required = field.type.list_required if field.type.is_list else field.type.item_required
+        own = field.directive("auth")
+        allowed = _read_roles(own) if own else model_roles
+        if outer_required and all_roles - allowed:
+            missing.append(field.name)
+    if missing:
+        names = json.dumps(missing, separators=(",", ":"))
+        out.append(Diagnostic("E050", "with field-level @auth rules, every required field needs rules that let "
+                              f"each role read it; model \"{model.name}\" has required fields {names} without "
+                              "them (add field-level @auth rules, or make the fields optional)", model.span))
