@@ -59,6 +59,7 @@ class WField:
     primary_key_sort_fields: list[WField | None] | None = None
     connection: WConnection | None = None
     span: Span = field(default_factory=lambda: Span("<generated>"))
+    type_span: Span | None = None
 
     def directive(self, name: str) -> WDirective | None:
         """The first directive called ``name``."""

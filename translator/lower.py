@@ -62,7 +62,8 @@ def _directive(d: Directive, field_name: str = "") -> WDirective:
 
 def _field(f: FieldDef) -> WField:
     directives = [_directive(d, f.name) for d in f.directives]
-    return WField(f.name, f.type.name, not f.type.item_required, f.type.is_list, directives, span=f.span)
+    return WField(f.name, f.type.name, not f.type.item_required, f.type.is_list, directives, span=f.span,
+                  type_span=f.type_span)
 
 
 class _Builder:
@@ -262,9 +263,9 @@ class _Builder:
             return "skip"
         if kind == "input":
             raise BuildError("E055", f"input type {type_name} cannot be the type of field "
-                             f"{span_field.name}", span_field.span)
+                             f"{span_field.name}", span_field.type_span or span_field.span)
         raise BuildError("E054", f"type {type_name} of field {span_field.name} is not supported: "
-                         "custom scalars cannot be field types", span_field.span)
+                         "custom scalars cannot be field types", span_field.type_span or span_field.span)
 
     def _freeze_fields(self, fields: list[WField]) -> tuple[BuiltField, ...]:
         out: list[BuiltField] = []

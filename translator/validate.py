@@ -59,8 +59,8 @@ def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
                                   "transformer v2 (@primaryKey, @index, @hasMany, @hasOne, @belongsTo): "
                                   "https://docs.amplify.aws/cli/migration/transformer-migration/", d.span))
         elif d.name not in AMPLIFY_DIRECTIVES:
-            out.append(Diagnostic("E052", f"unknown directive @{d.name}: Amplify only accepts its own "
-                                  "directives, so remove it", d.span))
+            out.append(Diagnostic("E004", f"unknown directive @{d.name}: Amplify only accepts its own "
+                                  "directives (a directive definition is not enough), so remove it", d.span))
 
 
 def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, out: list[Diagnostic]) -> None:

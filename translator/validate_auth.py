@@ -126,14 +126,16 @@ def _check_field_level_reads(model: TypeDef, out: list[Diagnostic]) -> None:
         for d in field.all("auth"):
             all_roles |= _read_roles(d)
     missing = []
+    spans = []
     for field in model.fields:
         outer_required = field.type.list_required if field.type.is_list else field.type.item_required
         own = field.directive("auth")
         allowed = _read_roles(own) if own else model_roles
         if outer_required and all_roles - allowed:
             missing.append(field.name)
+            spans.append(field.span)
     if missing:
         names = json.dumps(missing, separators=(",", ":"))
         out.append(Diagnostic("E050", "with field-level @auth rules, every required field needs rules that let "
                               f"each role read it; model \"{model.name}\" has required fields {names} without "
-                              "them (add field-level @auth rules, or make the fields optional)", model.span))
+                              "them (add field-level @auth rules, or make the fields optional)", spans[0]))

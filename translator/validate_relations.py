@@ -92,6 +92,8 @@ def _check_relation(
         _check_references(model, field, d, related, references, out)
     elif fields:
         _check_fields(model, d, related, fields, document, out)
+    if d.name in ("hasOne", "belongsTo") and d.has("fields") and _has_auth(model, document) and _has_auth(related, document):
+        _check_auth_key_size(model, field, d, related, out)
     if d.name == "belongsTo" and not references:
         back = [f for f in related.fields if f.type.name == model.name
                 and (f.directive("hasOne") or f.directive("hasMany"))]
@@ -109,6 +111,23 @@ def _check_relation(
                 related=(Related(back[0].span, "the other side"),)))
 
 
+def _has_auth(model: TypeDef, document: SchemaDocument) -> bool:
+    return model.directive("auth") is not None
+
+
+def _check_auth_key_size(model: TypeDef, field: FieldDef, d: Directive, related: TypeDef,
+                         out: list[Diagnostic]) -> None:
+    """Amplify's auth transformer maps each related key field to one of ``fields``; a string
+    given for the list counts by its length there, as in JavaScript."""
+    value = d.value("fields")
+    size = len(value) if isinstance(value, tuple | str) else 0
+    key = _key_fields(related, None) or ["id"]
+    if size != len(key):
+        out.append(Diagnostic("E104", f"invalid @{d.name} on {model.name}.{field.name}: with @auth on both "
+                              f"models, give one field per primary key field of {related.name} "
+                              f"({', '.join(key)})", d.span))
+
+
 def _check_fields(
     model: TypeDef, d: Directive, related: TypeDef, fields: list[str], document: SchemaDocument,
     out: list[Diagnostic],
@@ -116,7 +135,8 @@ def _check_fields(
     code = "E041" if d.name == "belongsTo" else "E032"
     types: list[str] = []
     for name in fields:
-        base = output_field_type(model, name)
+        declared = model.field(name)  # Amplify looks at written fields only, not the implicit id
+        base = declared.type.name if declared is not None else None
         if base is None:
             out.append(Diagnostic(code, f"{name} is not a field in {model.name}", d.span))
             return
@@ -197,7 +217,7 @@ def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None
         (m1, f1, d1), (m2, f2, d2) = uses
         if m1.name == m2.name:
             out.append(Diagnostic("E046", f"@manyToMany relation '{name}' relates {m1.name} to itself, which "
-                                  "Amplify cannot build; use a join model with two @belongsTo", d2.span))
+                                  "Amplify cannot build; use a join model with two @belongsTo", d1.span))
         elif f1.type.name != m2.name or f2.type.name != m1.name:
             out.append(Diagnostic("E102", f"@manyToMany relation '{name}': {m1.name}.{f1.name} and "
                                   f"{m2.name}.{f2.name} must point at each other", d2.span))

@@ -13,6 +13,7 @@ from graphql import GraphQLError, GraphQLSchema
 from graphql.language import (
     DefinitionNode,
     DirectiveNode,
+    NamedTypeNode,
     DocumentNode,
     EnumTypeDefinitionNode,
     EnumTypeExtensionNode,
@@ -27,6 +28,7 @@ from graphql.language import (
     SchemaDefinitionNode,
     Source,
     TypeDefinitionNode,
+    TypeExtensionNode,
     UnionTypeDefinitionNode,
     parse,
 )
@@ -83,13 +85,20 @@ def parse_schema(sources: Sequence[SchemaSource]) -> SchemaDocument:
     if diagnostics:
         raise CompilationError(diagnostics)
     if not definitions:
-        name = sources[0].name if sources else "<schema>"
-        raise CompilationError([Diagnostic("E002", "the schema defines nothing", Span(name, 1, 1))])
+        raise CompilationError([_empty_document(sources)])
     user = DocumentNode(definitions=tuple(definitions))
     diagnostics.extend(_validate(user))
     if diagnostics:
         raise CompilationError(diagnostics)
     return build_document(user)
+
+
+def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
+    """Like GraphQL's "Unexpected <EOF>": at the end of the (last) file."""
+    source = sources[-1] if sources else SchemaSource("<schema>", "")
+    lines = source.text.split("\n")
+    span = Span(source.name, len(lines), len(lines[-1]) + 1)
+    return Diagnostic("E002", "the schema defines nothing: add at least one type", span)
 
 
 def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic]) -> DocumentNode | None:
@@ -129,9 +138,17 @@ def _validate(user: DocumentNode) -> list[Diagnostic]:
     full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
     errors = validate_sdl(full, rules=specified_sdl_rules)
     if not errors:
-        # Like Amplify: argument values are only checked once the SDL itself is sound.
-        errors = _validate_arguments(build_ast_schema(full, assume_valid=True), full)
+        # Like Amplify: argument values are only checked once the SDL itself is sound. Only the
+        # directive definitions matter for that, so their schema is built once.
+        errors = _validate_arguments(_directive_schema(), full)
     return [_diagnostic_of(error) for error in errors]
+
+
+@lru_cache(maxsize=1)
+def _directive_schema() -> GraphQLSchema:
+    query = parse("type Query { noop: String }", no_location=True)
+    document = DocumentNode(definitions=(*directive_definitions().definitions, *query.definitions))
+    return build_ast_schema(document, assume_valid=True)
 
 
 def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
@@ -162,7 +179,8 @@ _MESSAGE_CODES = (
 
 def _diagnostic_of(error: GraphQLError) -> Diagnostic:
     code = next((c for text, c in _MESSAGE_CODES if text in error.message), "E099")
-    if code == "E004" and any(f'"@{name}"' in error.message for name in ("key", "connection", "versioned")):
+    if code == "E004" and any(f"@{name}'" in error.message or f'@{name}"' in error.message
+                              for name in ("key", "connection", "versioned")):
         code = "E012"  # a transformer v1 schema: say so rather than "unknown"
     nodes = list(error.nodes or [])
     if code in ("E010", "E011", "E009") and len(nodes) > 1:
@@ -192,13 +210,12 @@ def build_document(user: DocumentNode) -> SchemaDocument:
     """Convert a validated AST into the document model, merging extensions into their types."""
     roots = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
     order: list[str] = []
-    parts: dict[str, list[TypeDefinitionNode]] = {}
+    parts: dict[str, list[TypeDefinitionNode | TypeExtensionNode]] = {}
     for node in user.definitions:
         if isinstance(node, SchemaDefinitionNode):
             for operation in node.operation_types:
                 roots[operation.operation.value] = operation.type.name.value
-        elif type(node) in _KINDS:
-            assert isinstance(node, TypeDefinitionNode)
+        elif isinstance(node, TypeDefinitionNode | TypeExtensionNode) and type(node) in _KINDS:
             name = node.name.value
             if name not in parts:
                 order.append(name)
@@ -207,7 +224,7 @@ def build_document(user: DocumentNode) -> SchemaDocument:
     root_names = frozenset(roots.values())
     types: list[TypeDef] = []
     operation_fields: list[tuple[str, FieldDef]] = []
-    for name in order:
+    for name in _schema_order(order, parts):
         typedef = _merge(parts[name])
         types.append(typedef)
         if name in root_names:
@@ -215,7 +232,49 @@ def build_document(user: DocumentNode) -> SchemaDocument:
     return SchemaDocument(tuple(types), root_names, tuple(operation_fields))
 
 
-def _merge(nodes: list[TypeDefinitionNode]) -> TypeDef:
+def _schema_order(order: list[str], parts: dict[str, list[TypeDefinitionNode | TypeExtensionNode]]) -> list[str]:
+    """Type order as Amplify's schema loading leaves it: declared types in declaration order,
+    except that names starting with ``__`` (reserved for introspection) are only kept where
+    another type first references them, and dropped when nothing does."""
+    if not any(name.startswith("__") for name in order):
+        return order
+    result: dict[str, None] = {}
+
+    def visit_references(name: str) -> None:
+        for node in parts.get(name, ()):
+            for referenced in _referenced_names(node):
+                if referenced.startswith("__") and referenced in parts and referenced not in result:
+                    result[referenced] = None
+                    visit_references(referenced)
+
+    for name in order:
+        if not name.startswith("__"):
+            result.pop(name, None)
+            result[name] = None
+            visit_references(name)
+    return list(result)
+
+
+def _referenced_names(node: TypeDefinitionNode | TypeExtensionNode) -> list[str]:
+    names: list[str] = []
+    for interface in getattr(node, "interfaces", None) or ():
+        names.append(interface.name.value)
+    for member in getattr(node, "types", None) or ():
+        names.append(member.name.value)
+    for field in getattr(node, "fields", None) or ():
+        names.append(_named(field.type))
+        for argument in getattr(field, "arguments", None) or ():
+            names.append(_named(argument.type))
+    return names
+
+
+def _named(node: object) -> str:
+    while not isinstance(node, NamedTypeNode):
+        node = getattr(node, "type")
+    return node.name.value
+
+
+def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
     # The definition comes first whatever the text order; extensions follow in text order.
     nodes = sorted(nodes, key=lambda n: "Extension" in type(n).__name__)
     head = nodes[0]
