@@ -32,7 +32,7 @@ def load_document(
     loaded: LoadedSchema = load(paths)
     settings = loaded.settings.with_flags(feature_flags or {})
     if loaded.language == "gen2":
-        from translator.frontends.gen2 import load_gen2  # noqa: PLC0415 - lark only when needed
+        from translator.frontends.gen2 import load_gen2
 
         document = load_gen2(loaded.entry)
     else:

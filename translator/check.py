@@ -47,9 +47,9 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
 
 def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None) -> list[Diagnostic]:
     """Diagnostics of one schema; SourceError on I/O problems."""
-    from translator.api import load_document  # noqa: PLC0415
-    from translator.lint import lint  # noqa: PLC0415
-    from translator.pipeline import derive_document  # noqa: PLC0415
+    from translator.api import load_document
+    from translator.lint import lint
+    from translator.pipeline import derive_document
 
     try:
         loaded = load_document(paths, feature_flags=feature_flags)

@@ -22,7 +22,7 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _flags(items: Sequence[str]) -> dict[str, bool]:
-    from translator.sources import parse_flag_assignments  # noqa: PLC0415
+    from translator.sources import parse_flag_assignments
 
     return parse_flag_assignments(items)
 
@@ -51,9 +51,9 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
                     feature_flags: tuple[str, ...]) -> None:
     """Compile PATHS (a schema.graphql, an API folder, a schema/ folder, a Gen 2 resource.ts, or
     several .graphql files) and print the genericDataSchema JSON."""
-    from translator.api import compile_paths  # noqa: PLC0415
-    from translator.emit import to_json  # noqa: PLC0415
-    from translator.output import stale_diff, write_if_changed  # noqa: PLC0415
+    from translator.api import compile_paths
+    from translator.emit import to_json
+    from translator.output import stale_diff, write_if_changed
 
     if check_only and output is None:
         raise click.UsageError("--check needs -o FILE")

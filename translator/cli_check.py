@@ -22,10 +22,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
                   feature_flags: tuple[str, ...]) -> None:
     """Check schemas (files, API folders, resource.ts) for what Amplify would reject and what
     makes generated forms go wrong. Exit 0 clean, 1 errors (or warnings with --strict), 2 I/O."""
-    from translator import __version__  # noqa: PLC0415
-    from translator.check import check_paths  # noqa: PLC0415
-    from translator.report import render  # noqa: PLC0415
-    from translator.sources import parse_flag_assignments  # noqa: PLC0415
+    from translator import __version__
+    from translator.check import check_paths
+    from translator.report import render
+    from translator.sources import parse_flag_assignments
 
     try:
         result = check_paths(list(paths), feature_flags=parse_flag_assignments(feature_flags))
@@ -60,12 +60,12 @@ def hook_compile_command(paths: tuple[Path, ...], output_name: str, output: Path
                          feature_flags: tuple[str, ...]) -> None:
     """pre-commit entry: compile each schema PATHS belong to and rewrite its JSON when it changed.
     Exit 1 when a schema has errors or an output was rewritten."""
-    from translator.api import compile_paths  # noqa: PLC0415
-    from translator.check import schema_units  # noqa: PLC0415
-    from translator.diagnostics import CompilationError  # noqa: PLC0415
-    from translator.emit import to_json  # noqa: PLC0415
-    from translator.output import write_if_changed  # noqa: PLC0415
-    from translator.sources import parse_flag_assignments  # noqa: PLC0415
+    from translator.api import compile_paths
+    from translator.check import schema_units
+    from translator.diagnostics import CompilationError
+    from translator.emit import to_json
+    from translator.output import write_if_changed
+    from translator.sources import parse_flag_assignments
 
     units = schema_units(list(paths))
     if output is not None and len(units) > 1:

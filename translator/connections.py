@@ -208,7 +208,8 @@ def _connected_field_for_references(
     if directive.name == "belongsTo":
         for candidate in belongs_to_candidates(model, other):
             for d in candidate.directives:
-                if d.name in ("hasOne", "hasMany") and [str(r) for r in as_list(d.args.get("references"))] == references:
+                written = [str(r) for r in as_list(d.args.get("references"))]
+                if d.name in ("hasOne", "hasMany") and written == references:
                     return
         raise BuildError("E036", f"@belongsTo on {model.name}.{field.name}: no @hasOne or @hasMany with "
                          f"references {references} in {other.name}", directive.span)

@@ -17,7 +17,7 @@ from translator.diagnostics import Span
 
 # A directive argument value after parsing: GraphQL and TypeScript literals map onto the same set.
 Value: TypeAlias = (
-    str | int | float | bool | None | tuple["Value", ...] | Mapping[str, "Value"]
+    str | int | float | bool | tuple["Value", ...] | Mapping[str, "Value"] | None
 )
 
 TypeKind = Literal["object", "enum", "input", "interface", "union", "scalar"]

@@ -4,7 +4,7 @@ with keys in the order Amplify CLI builds them (semantics.md, section 1.6)."""
 from __future__ import annotations
 
 import json
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict, cast
 
 from translator.derive import GenericField, GenericSchema, Relationship
 
@@ -94,30 +94,23 @@ def _fields(fields: tuple[tuple[str, GenericField], ...]) -> dict[str, FieldJSON
 
 
 def _relationship(r: Relationship) -> RelationshipJSON:
+    # Built as a plain dict: the key order (section 1.6) interleaves optional members.
+    out: dict[str, object] = {"type": r.type}
     if r.type == "HAS_MANY":
-        out: RelationshipJSON = {
-            "type": "HAS_MANY",
-            "relatedModelFields": list(r.related_model_fields),
-            "canUnlinkAssociatedModel": r.can_unlink_associated_model,
-            "relatedModelName": r.related_model_name,
-        }
-        # Optional members sit between canUnlinkAssociatedModel and relatedModelName.
-        related = out.pop("relatedModelName")
-        if r.related_join_field_name is not None:
-            out["relatedJoinFieldName"] = r.related_join_field_name
-        if r.related_join_table_name is not None:
-            out["relatedJoinTableName"] = r.related_join_table_name
-        if r.belongs_to_field_on_related_model is not None:
-            out["belongsToFieldOnRelatedModel"] = r.belongs_to_field_on_related_model
-        out["relatedModelName"] = related
-        return out
-    single: RelationshipJSON = {"type": r.type, "relatedModelName": r.related_model_name}
-    del single["relatedModelName"]
-    if r.associated_fields:
-        single["associatedFields"] = list(r.associated_fields)
-    single["isHasManyIndex"] = r.is_has_many_index
-    single["relatedModelName"] = r.related_model_name
-    return single
+        out["relatedModelFields"] = list(r.related_model_fields)
+        out["canUnlinkAssociatedModel"] = r.can_unlink_associated_model
+        optional = (
+            ("relatedJoinFieldName", r.related_join_field_name),
+            ("relatedJoinTableName", r.related_join_table_name),
+            ("belongsToFieldOnRelatedModel", r.belongs_to_field_on_related_model),
+        )
+        out.update((key, value) for key, value in optional if value is not None)
+    else:
+        if r.associated_fields:
+            out["associatedFields"] = list(r.associated_fields)
+        out["isHasManyIndex"] = r.is_has_many_index
+    out["relatedModelName"] = r.related_model_name
+    return cast(RelationshipJSON, out)
 
 
 def to_json(value: object) -> str:

@@ -41,7 +41,7 @@ def lint(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
 
 
 def _warn(code: str, message: str, span: object, related: tuple[Related, ...] = ()) -> Diagnostic:
-    from translator.diagnostics import Span  # noqa: PLC0415
+    from translator.diagnostics import Span
 
     assert isinstance(span, Span)
     return Diagnostic(code, message, span, severity="warning", related=related)

@@ -27,16 +27,20 @@ from translator.names import camel_case, enum_values, foreign_key_name, lower_fi
 from translator.settings import Settings
 
 SCALARS = frozenset(
-    "ID String Int Float Boolean AWSDate AWSTime AWSDateTime AWSTimestamp AWSEmail AWSJSON "
-    "AWSURL AWSPhone AWSIPAddress".split()
+    [
+        "ID", "String", "Int", "Float", "Boolean", "AWSDate", "AWSTime", "AWSDateTime", "AWSTimestamp",
+        "AWSEmail", "AWSJSON", "AWSURL", "AWSPhone", "AWSIPAddress",
+    ]
 )
 
 # modelgen skips types that share a name with the input types and enums of Amplify's
 # directive definitions, and the sandbox ``input AMPLIFY``.
 SKIPPED_TYPES = frozenset(
-    "AMPLIFY AuthRule AuthStrategy AuthProvider ModelOperation HttpMethod HttpHeader "
-    "ModelMutationMap ModelQueryMap ModelSubscriptionMap ModelSubscriptionLevel "
-    "TimestampConfiguration PredictionsActions SearchableQueryMap".split()
+    [
+        "AMPLIFY", "AuthRule", "AuthStrategy", "AuthProvider", "ModelOperation", "HttpMethod", "HttpHeader",
+        "ModelMutationMap", "ModelQueryMap", "ModelSubscriptionMap", "ModelSubscriptionLevel",
+        "TimestampConfiguration", "PredictionsActions", "SearchableQueryMap",
+    ]
 )
 
 
@@ -174,9 +178,8 @@ class _Builder:
                 field.directives.remove(directive)
                 field.type = name
                 fields = [_primary_key_name(model), *(f.name for f in model.sort_key_fields() if f)]
-                field.directives.append(
-                    WDirective("hasMany", {"indexName": f"by{model.name}", "fields": fields}, field.name, directive.span)
-                )
+                arguments = {"indexName": f"by{model.name}", "fields": fields}
+                field.directives.append(WDirective("hasMany", arguments, field.name, directive.span))
 
     def _join_model(self, first: WModel, second: WModel, name: str) -> WModel:
         fields: list[WField] = [WField("id", "ID", False, False)]

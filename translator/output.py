@@ -28,7 +28,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     except OSError as error:
         if "temp" in locals() and os.path.exists(temp):
             os.unlink(temp)
-        raise SourceError(Diagnostic("E203", f"cannot write output: {error.strerror or error}", Span(str(path)))) from None
+        message = f"cannot write output: {error.strerror or error}"
+        raise SourceError(Diagnostic("E203", message, Span(str(path)))) from None
     return True
 
 

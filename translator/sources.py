@@ -67,7 +67,7 @@ def load(paths: Sequence[Path | str]) -> LoadedSchema:
 def _load_one(path: Path) -> LoadedSchema:
     if path.is_file():
         language: Language = "gen2" if path.suffix in (".ts", ".mts") else "graphql"
-        sources = (SchemaSource(str(path), read_text(path)),) if language == "graphql" else ()
+        sources: tuple[SchemaSource, ...] = (SchemaSource(str(path), read_text(path)),) if language == "graphql" else ()
         return LoadedSchema(language, sources, project_settings(path), path)
     if not path.exists():
         raise _fail("E201", "no such file or folder", path)
@@ -81,10 +81,10 @@ def _load_one(path: Path) -> LoadedSchema:
         entry = api / "schema.graphql"
         return LoadedSchema("graphql", (SchemaSource(str(entry), read_text(entry)),), project_settings(entry), entry)
     folder = api / "schema" if (api / "schema").is_dir() else api
-    sources = schema_folder_sources(folder)
+    sources = tuple(schema_folder_sources(folder))
     if not any(s.part_of_schema for s in sources):
         raise _fail("E202", "folder holds no schema.graphql, schema/ folder or .graphql files", path)
-    return LoadedSchema("graphql", tuple(sources), project_settings(folder), folder)
+    return LoadedSchema("graphql", sources, project_settings(folder), folder)
 
 
 def _api_folder(path: Path) -> Path:
@@ -200,7 +200,7 @@ def _flag(features: dict[str, dict[str, Any]], name: str, environ: Mapping[str, 
 
 def parse_flag_assignments(items: Iterable[str]) -> dict[str, bool]:
     """``NAME=VALUE`` strings (as given to ``--feature-flag``) as a mapping; SourceError if malformed."""
-    from translator.settings import parse_bool  # noqa: PLC0415 - keeps the import graph flat
+    from translator.settings import parse_bool
 
     flags: dict[str, bool] = {}
     for item in items:

@@ -17,9 +17,12 @@ from translator.validate_auth import check_auth
 from translator.validate_relations import check_relations
 
 AMPLIFY_DIRECTIVES = frozenset(
-    "aws_api_key aws_auth aws_cognito_user_pools aws_iam aws_lambda aws_oidc aws_subscribe auth "
-    "belongsTo default deprecated function hasMany hasOne http index manyToMany mapsTo model "
-    "predictions primaryKey refersTo searchable sql".split()
+    [
+        "aws_api_key", "aws_auth", "aws_cognito_user_pools", "aws_iam", "aws_lambda", "aws_oidc",
+        "aws_subscribe", "auth", "belongsTo", "default", "deprecated", "function", "hasMany", "hasOne",
+        "http", "index", "manyToMany", "mapsTo", "model", "predictions", "primaryKey", "refersTo",
+        "searchable", "sql",
+    ]
 )
 V1_DIRECTIVES = frozenset({"key", "connection", "versioned"})
 DATASTORE_FIELDS = ("_version", "_deleted", "_lastChangedAt")
@@ -87,7 +90,9 @@ def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, o
 
 def _is_scalar_or_enum(name: str, document: SchemaDocument) -> bool:
     typedef = document.type(name)
-    return name in SCALARS or name in ("BigInt", "Double") or (typedef is not None and typedef.kind in ("enum", "scalar"))
+    if name in SCALARS or name in ("BigInt", "Double"):
+        return True
+    return typedef is not None and typedef.kind in ("enum", "scalar")
 
 
 def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument, out: list[Diagnostic]) -> None:

@@ -92,7 +92,8 @@ def _check_relation(
         _check_references(model, field, d, related, references, out)
     elif fields:
         _check_fields(model, d, related, fields, document, out)
-    if d.name in ("hasOne", "belongsTo") and d.has("fields") and _has_auth(model, document) and _has_auth(related, document):
+    both_have_auth = _has_auth(model, document) and _has_auth(related, document)
+    if d.name in ("hasOne", "belongsTo") and d.has("fields") and both_have_auth:
         _check_auth_key_size(model, field, d, related, out)
     if d.name == "belongsTo" and not references:
         back = [f for f in related.fields if f.type.name == model.name

@@ -13,7 +13,6 @@ from graphql import GraphQLError, GraphQLSchema
 from graphql.language import (
     DefinitionNode,
     DirectiveNode,
-    NamedTypeNode,
     DocumentNode,
     EnumTypeDefinitionNode,
     EnumTypeExtensionNode,
@@ -22,6 +21,7 @@ from graphql.language import (
     InputObjectTypeExtensionNode,
     InterfaceTypeDefinitionNode,
     InterfaceTypeExtensionNode,
+    NamedTypeNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
     ScalarTypeDefinitionNode,
@@ -32,7 +32,8 @@ from graphql.language import (
     UnionTypeDefinitionNode,
     parse,
 )
-from graphql.utilities import build_ast_schema
+from graphql.language.visitor import ParallelVisitor, visit
+from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema
 from graphql.validation import ValidationContext
 from graphql.validation.rules.known_argument_names import KnownArgumentNamesRule
 from graphql.validation.rules.provided_required_arguments import ProvidedRequiredArgumentsRule
@@ -41,8 +42,6 @@ from graphql.validation.rules.unique_input_field_names import UniqueInputFieldNa
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 from graphql.validation.specified_rules import specified_sdl_rules
 from graphql.validation.validate import validate_sdl
-from graphql.language.visitor import ParallelVisitor, visit
-from graphql.utilities import TypeInfo, TypeInfoVisitor
 
 from translator.diagnostics import CompilationError, Diagnostic, Related, Span
 from translator.document import (
@@ -270,7 +269,7 @@ def _referenced_names(node: TypeDefinitionNode | TypeExtensionNode) -> list[str]
 
 def _named(node: object) -> str:
     while not isinstance(node, NamedTypeNode):
-        node = getattr(node, "type")
+        node = node.type
     return node.name.value
 
 
