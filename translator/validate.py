@@ -48,10 +48,26 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
                                               f"@model; {typedef.name} is not a model", d.span))
         for field in typedef.fields:
             _check_default(field, enums, document, out)
+            _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
     out.extend(check_auth(document))
     out.extend(check_operation_names(document))
     return out
+
+
+# GraphQL lets a single string stand for a list, but Amplify's model building then treats
+# these arguments as strings (sortKeyFields.map is not a function; fields spread into
+# characters), so the schema fails.
+_LIST_ONLY_ARGUMENTS = (("primaryKey", "sortKeyFields"), ("hasOne", "fields"), ("belongsTo", "fields"))
+
+
+def _check_list_arguments(field: FieldDef, out: list[Diagnostic]) -> None:
+    for directive_name, argument_name in _LIST_ONLY_ARGUMENTS:
+        d = field.directive(directive_name)
+        argument = d.arg(argument_name) if d else None
+        if argument is not None and isinstance(argument.value, str):
+            out.append(Diagnostic("E006", f"@{directive_name}({argument_name}:) needs a list here: write "
+                                  f"[\"{argument.value}\"]", argument.span))
 
 
 def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
