@@ -63,6 +63,7 @@ CODES: Final[dict[str, str]] = {
     "E053": "file in schema folder is not GraphQL",
     "E054": "custom scalar used as a field type",
     "E055": "input type used as a field type",
+    "E099": "other GraphQL schema validation error",
     "E100": "@hasOne/@hasMany pair refers to each other under DataStore",
     "E101": "invalid @auth ownerField/groupsField/identityClaim",
     "E102": "relationship directive combination not supported",
@@ -73,4 +74,5 @@ CODES: Final[dict[str, str]] = {
     "E203": "file cannot be read",
     "E204": "file is not UTF-8",
     "E205": "invalid project settings",
+    "E206": "invalid StartCodegenJob request",
 }

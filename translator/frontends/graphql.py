@@ -21,7 +21,9 @@ from graphql.language import (
     InputObjectTypeExtensionNode,
     InterfaceTypeDefinitionNode,
     InterfaceTypeExtensionNode,
+    ListTypeNode,
     NamedTypeNode,
+    NonNullTypeNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
     ScalarTypeDefinitionNode,
@@ -29,6 +31,7 @@ from graphql.language import (
     Source,
     TypeDefinitionNode,
     TypeExtensionNode,
+    TypeNode,
     UnionTypeDefinitionNode,
     parse,
 )
@@ -173,6 +176,7 @@ _MESSAGE_CODES = (
     ("Expected value of type", "E006"),
     ("Expected type", "E006"),
     ("is not defined by type", "E006"),
+    ("does not exist in", "E006"),
 )
 
 
@@ -267,9 +271,10 @@ def _referenced_names(node: TypeDefinitionNode | TypeExtensionNode) -> list[str]
     return names
 
 
-def _named(node: object) -> str:
-    while not isinstance(node, NamedTypeNode):
+def _named(node: TypeNode) -> str:
+    while isinstance(node, ListTypeNode | NonNullTypeNode):
         node = node.type
+    assert isinstance(node, NamedTypeNode)
     return node.name.value
 
 
