@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +42,26 @@ def load_document(
     return LoadedDocument(document, settings, loaded.entry)
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """A compile allocates many small acyclic objects (syntax trees); the collector's full
+    passes over them cost more than the compile itself on large schemas."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def compile_paths(
     paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
 ) -> GenericDataSchema:
     """Compile the schema made of ``paths`` (one file or folder, or several files)."""
-    loaded = load_document(paths, feature_flags=feature_flags)
-    return compile_document(loaded.document, loaded.settings)
+    with _no_gc_pauses():
+        loaded = load_document(paths, feature_flags=feature_flags)
+        return compile_document(loaded.document, loaded.settings)
 
 
 def compile_path(path: Path | str, *, feature_flags: Mapping[str, bool] | None = None) -> GenericDataSchema:
@@ -60,8 +76,9 @@ def compile_source(
 ) -> GenericDataSchema:
     """Compile GraphQL SDL given as a string, with new-project settings unless overridden."""
     settings = Settings().with_flags(feature_flags or {})
-    document = parse_schema([SchemaSource(name, text)])
-    return compile_document(document, settings)
+    with _no_gc_pauses():
+        document = parse_schema([SchemaSource(name, text)])
+        return compile_document(document, settings)
 
 
 __all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]

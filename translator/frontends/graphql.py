@@ -38,10 +38,6 @@ from graphql.language import (
 from graphql.language.visitor import ParallelVisitor, visit
 from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema
 from graphql.validation import ValidationContext
-from graphql.validation.rules.known_argument_names import KnownArgumentNamesRule
-from graphql.validation.rules.provided_required_arguments import ProvidedRequiredArgumentsRule
-from graphql.validation.rules.unique_argument_names import UniqueArgumentNamesRule
-from graphql.validation.rules.unique_input_field_names import UniqueInputFieldNamesRule
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 from graphql.validation.specified_rules import specified_sdl_rules
 from graphql.validation.validate import validate_sdl
@@ -125,15 +121,10 @@ def _has_tokens(text: str) -> bool:
     return _COMMENT_OR_SPACE.fullmatch(text) is None
 
 
-# Executable-document rules that Amplify's validateModelSchema also runs; on an SDL document
-# only those that look at directive arguments have anything to check.
-_ARGUMENT_RULES = (
-    KnownArgumentNamesRule,
-    UniqueArgumentNamesRule,
-    ValuesOfCorrectTypeRule,
-    ProvidedRequiredArgumentsRule,
-    UniqueInputFieldNamesRule,
-)
+# Of the executable-document rules Amplify's validateModelSchema adds, only the check of argument
+# values finds anything the SDL rules do not (names, uniqueness and required arguments of
+# directives are SDL rules too), and it only needs to look inside directives.
+_ARGUMENT_RULES = (ValuesOfCorrectTypeRule,)
 
 
 def _validate(user: DocumentNode) -> list[Diagnostic]:
@@ -157,9 +148,20 @@ def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[G
     errors: list[GraphQLError] = []
     type_info = TypeInfo(schema)
     context = ValidationContext(schema, document, type_info, errors.append)
-    visitors = [rule(context) for rule in _ARGUMENT_RULES]
-    visit(document, TypeInfoVisitor(type_info, ParallelVisitor(visitors)))
+    visitor = TypeInfoVisitor(type_info, ParallelVisitor([rule(context) for rule in _ARGUMENT_RULES]))
+    for directive in _directive_uses(document):
+        if directive.arguments:
+            visit(directive, visitor)
     return errors
+
+
+def _directive_uses(document: DocumentNode) -> Iterable[DirectiveNode]:
+    for definition in document.definitions:
+        yield from getattr(definition, "directives", None) or ()
+        for member in [*(getattr(definition, "fields", None) or ()), *(getattr(definition, "values", None) or ())]:
+            yield from getattr(member, "directives", None) or ()
+            for argument in getattr(member, "arguments", None) or ():
+                yield from argument.directives or ()
 
 
 _MESSAGE_CODES = (

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
 from graphql.language import (
     BooleanValueNode,
     EnumValueNode,
@@ -18,7 +22,6 @@ from graphql.language import (
     TypeNode,
     ValueNode,
 )
-from graphql.language.location import SourceLocation
 
 from translator.diagnostics import Span
 from translator.document import TypeRef, Value
@@ -29,8 +32,21 @@ def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     if node is None or node.loc is None:
         return Span(fallback)
     source = node.loc.source
-    location: SourceLocation = source.get_location(node.loc.start)
-    return Span(source.name, location.line, location.column)
+    starts = _line_starts(source.body)
+    line = bisect_right(starts, node.loc.start)
+    return Span(source.name, line, node.loc.start - starts[line - 1] + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")
+
+
+@lru_cache(maxsize=256)
+def _line_starts(body: str) -> tuple[int, ...]:
+    """Offsets where lines start, with GraphQL's line terminators (\\n, \\r\\n, \\r): graphql-core's
+    own ``get_location`` rescans the text on every call, which is quadratic over a schema."""
+    starts = [0]
+    starts.extend(match.end() for match in _LINE_BREAK.finditer(body))
+    return tuple(starts)
 
 
 def value_of(node: ValueNode) -> Value:
