@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -34,7 +35,33 @@ feature_flag_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Loads a command's module only when that command runs, so ``compile`` starts without
+    importing the submit and check machinery."""
+
+    lazy_commands: ClassVar[dict[str, str]] = {
+        "check": "translator.cli_check:check_command",
+        "hook-compile": "translator.cli_check:hook_compile_command",
+        "submit": "translator.cli_submit:submit",
+        "status": "translator.cli_submit:status",
+        "download": "translator.cli_submit:download",
+        "jobs": "translator.cli_submit:jobs",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.lazy_commands.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module_name, attribute = target.split(":")
+        command = getattr(__import__(module_name, fromlist=[attribute]), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="amplify-schema-translator", prog_name="amplify-translate")
 def main() -> None:
     """Compile AWS Amplify data models into the StartCodegenJob genericDataSchema."""
@@ -75,16 +102,3 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
     except SourceError as error:
         click.echo(error.diagnostic.render(), err=True)
         sys.exit(EXIT_USAGE)
-
-
-def _register_optional_commands() -> None:
-    """Commands whose modules may be absent from a partial install stay optional."""
-    for module_name in ("translator.cli_check", "translator.cli_submit"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(main)
-
-
-_register_optional_commands()

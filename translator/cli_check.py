@@ -91,8 +91,3 @@ def hook_compile_command(paths: tuple[Path, ...], output_name: str, output: Path
     if failed or changed:
         sys.exit(1)
 
-
-def register(group: click.Group) -> None:
-    """Add ``check`` and ``hook-compile`` to the main command group."""
-    group.add_command(check_command)
-    group.add_command(hook_compile_command)

@@ -63,11 +63,6 @@ _SAME_NAMED = ("module", "target", "script", "render_type_declarations", "inline
 _GRAPHQL_PATHS = ("types", "queries", "mutations", "subscriptions", "fragments")
 
 
-def register(group: click.Group) -> None:
-    """Add the submit commands to the main command group."""
-    for command in (submit, status, download, jobs):
-        group.add_command(command)
-
 
 def _key_values(_ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Any:
     """``NAME=VALUE`` options as a dict, in the order given."""

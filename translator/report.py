@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from translator.codes import CODES
 from translator.diagnostics import Diagnostic, Span
@@ -17,11 +18,20 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 @lru_cache(maxsize=64)
-def _lines(path: str) -> tuple[str, ...]:
+def _cached_lines(path: str, stamp: tuple[int, int]) -> tuple[str, ...]:
     try:
         return tuple(Path(path).read_text("utf-8-sig").splitlines())
     except (OSError, UnicodeDecodeError):
         return ()
+
+
+def _lines(path: str) -> tuple[str, ...]:
+    """The lines of ``path``, re-read when the file changed (size or mtime) since the last call."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return ()
+    return _cached_lines(path, (status.st_mtime_ns, status.st_size))
 
 
 def _excerpt(span: Span) -> list[str]:
@@ -83,7 +93,8 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _location(span: Span, message: str | None = None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": Path(span.path).as_posix()}}
+    # A URI reference (SARIF 3.4.3, RFC 3986): spaces, ":" and non-ASCII characters percent-encoded.
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(Path(span.path).as_posix())}}
     if span.line > 0:
         physical["region"] = {"startLine": span.line, "startColumn": max(span.column, 1)}
     location: dict[str, Any] = {"physicalLocation": physical}
@@ -94,10 +105,13 @@ def _location(span: Span, message: str | None = None) -> dict[str, Any]:
 
 def as_sarif(diagnostics: Sequence[Diagnostic], version: str) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one rule per code that occurs."""
+    from translator.lint import WARNING_CODES
+
+    descriptions = {**CODES, **WARNING_CODES}
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}
     rules = [
-        {"id": code, "name": code, "shortDescription": {"text": CODES.get(code, code)},
+        {"id": code, "name": code, "shortDescription": {"text": descriptions.get(code, code)},
          "defaultConfiguration": {"level": "warning" if code.startswith("W") else "error"}}
         for code in codes
     ]

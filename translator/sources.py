@@ -157,6 +157,13 @@ def _enclosing_amplify_dir(path: Path) -> Path | None:
 
 
 def _enclosing_api_dir(path: Path) -> Path | None:
+    """The API resource folder of ``path``: under ``amplify/backend/api/``, or the nearest folder
+    with a ``transform.conf.json`` beside its schema."""
+    start = path if path.is_dir() else path.parent
+    if start.name == "schema":
+        start = start.parent
+    if (start / "transform.conf.json").is_file():
+        return start
     for parent in [path, *path.parents]:
         if parent.parent.name == "api" and parent.parent.parent.name == "backend":
             return parent

@@ -1,0 +1,216 @@
+"""The pre-commit hooks of ``.pre-commit-hooks.yaml``, run by the real ``pre-commit`` tool.
+
+pre-commit installs the hook repository at the given ``rev``: the project's COMMITTED state (HEAD),
+not the working tree. Everything it writes (its cache and the hook virtualenv, git config) stays
+in tmp_path. One hook environment is built and shared by every step, so the test takes the time of
+one ``pip install`` of the project (tens of seconds), plus about a second per commit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+import translator
+from translator.emit import to_json
+
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+GIT = shutil.which("git")
+
+BAD = """\
+type Post @model {
+  id: ID!
+  title: String!
+  author: Nope
+}
+"""
+BLOG = (EXAMPLES / "blog.graphql").read_text(encoding="utf-8")
+SCHEMA = "models/schema.graphql"
+OUTPUT = "models/generic-data-schema.json"
+
+
+def _project_head() -> str | None:
+    """HEAD of the project when it is a git repository whose HEAD holds the hook definitions."""
+    if GIT is None:
+        return None
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    head = subprocess.run([GIT, "-C", str(REPO), "rev-parse", "--verify", "HEAD"], capture_output=True,
+                          text=True, env=env, check=False)
+    if head.returncode != 0:
+        return None
+    hooks = subprocess.run([GIT, "-C", str(REPO), "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml"],
+                           capture_output=True, env=env, check=False)
+    return head.stdout.strip() if hooks.returncode == 0 else None
+
+
+HEAD = _project_head()
+
+pytestmark = [
+    pytest.mark.skipif(not PRE_COMMIT.is_file(), reason=f"pre-commit is not installed ({PRE_COMMIT})"),
+    pytest.mark.skipif(HEAD is None, reason=f"{REPO} is not a git repository with .pre-commit-hooks.yaml committed"),
+]
+
+
+class Repo:
+    """A scratch git repository using the project's hooks, with pre-commit's state under tmp_path."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        assert GIT is not None and HEAD is not None
+        self.root = tmp_path / "repo"
+        self.root.mkdir()
+        gitconfig = tmp_path / "gitconfig"
+        gitconfig.write_text(
+            "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n"
+            f"[safe]\n\tdirectory = {REPO}\n\tdirectory = {REPO}/.git\n",
+            encoding="utf-8",
+        )
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+        self.env.update({
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "PRE_COMMIT_COLOR": "never",
+            "VIRTUALENV_OVERRIDE_APP_DATA": str(tmp_path / "virtualenv-data"),
+            "PIP_CACHE_DIR": str(tmp_path / "pip-cache"),
+            "GIT_CONFIG_GLOBAL": str(gitconfig),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "TERM": "dumb",
+        })
+        self.git("init", "-q")
+        self.git("config", "user.name", "Hook Test")
+        self.git("config", "user.email", "hook-test@example.invalid")
+        (self.root / ".pre-commit-config.yaml").write_text(
+            "repos:\n"
+            f"  - repo: {REPO}\n"
+            f"    rev: {HEAD}\n"
+            "    hooks:\n"
+            "      - id: amplify-schema-check\n"
+            "      - id: amplify-schema-compile\n",
+            encoding="utf-8",
+        )
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(list(args), cwd=self.root, env=self.env, capture_output=True, text=True,
+                              timeout=600, check=False)
+        if check:
+            assert done.returncode == 0, f"{args} failed:\n{done.stdout}\n{done.stderr}"
+        return done
+
+    def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        assert GIT is not None
+        return self.run(GIT, *args, check=check)
+
+    def commit(self, message: str) -> tuple[bool, str]:
+        """``git commit``: whether a commit was made, and everything the hooks printed."""
+        before = self.head()
+        done = self.git("commit", "-m", message, check=False)
+        output = done.stdout + done.stderr
+        made = self.head() != before
+        assert made == (done.returncode == 0), output
+        return made, output
+
+    def head(self) -> str:
+        done = self.git("rev-parse", "--verify", "-q", "HEAD", check=False)
+        return done.stdout.strip()
+
+    def write(self, name: str, text: str) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def read(self, name: str) -> str:
+        return (self.root / name).read_text(encoding="utf-8")
+
+    def committed(self, name: str) -> str:
+        return self.git("show", f"HEAD:{name}").stdout
+
+
+def compiled(text: str) -> str:
+    """What the compile hook must write for a bare schema file holding ``text``."""
+    return to_json(translator.compile_source(text, name="schema.graphql"))
+
+
+def hook_status(output: str, name: str) -> str:
+    """``Passed``, ``Failed`` or ``Skipped`` from pre-commit's line for the hook named ``name``."""
+    lines = [line for line in output.splitlines() if line.startswith(name + ".")]
+    assert len(lines) == 1, f"no status line for {name!r}:\n{output}"
+    return lines[0].rsplit(".", 1)[-1].split(")")[-1].strip()
+
+
+CHECK = "Amplify schema check"
+COMPILE = "Amplify generic data schema"
+
+
+def test_pre_commit_hooks(tmp_path: Path) -> None:
+    repo = Repo(tmp_path)
+    repo.run(str(PRE_COMMIT), "install")
+    assert (repo.root / ".git" / "hooks" / "pre-commit").is_file()
+
+    # The configuration alone: no schema, both hooks skip (this builds the hook environment once).
+    repo.git("add", ".pre-commit-config.yaml")
+    made, output = repo.commit("pre-commit configuration")
+    assert made, output
+    assert hook_status(output, CHECK) == "Skipped" and hook_status(output, COMPILE) == "Skipped"
+
+    # A schema Amplify rejects: the commit is blocked and the error names file, line and column.
+    repo.write(SCHEMA, BAD)
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("broken schema")
+    assert not made, output
+    assert hook_status(output, CHECK) == "Failed"
+    assert f"{SCHEMA}:4:11: error[E003]" in output
+    assert f"{SCHEMA}:4:11: error[" in output
+    assert not (repo.root / OUTPUT).exists(), "nothing is compiled from a broken schema"
+
+    # Fixed: the check passes; the compile hook writes the JSON beside the schema and fails the
+    # commit because it wrote a file. (pre-commit says "files were modified by this hook" only for
+    # tracked files; the JSON is new, so the hook's exit code 1 is what stops the commit.)
+    repo.write(SCHEMA, BLOG)
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("working schema")
+    assert not made, output
+    assert hook_status(output, CHECK) == "Passed"
+    assert hook_status(output, COMPILE) == "Failed"
+    assert "- exit code: 1" in output
+    assert f"{OUTPUT}: updated" in output
+    assert repo.read(OUTPUT) == compiled(BLOG)
+
+    # Staging the output lets the commit through, with both files in it.
+    repo.git("add", OUTPUT)
+    made, output = repo.commit("working schema")
+    assert made, output
+    assert hook_status(output, CHECK) == "Passed" and hook_status(output, COMPILE) == "Passed"
+    assert repo.committed(OUTPUT) == compiled(BLOG)
+    assert sorted(repo.git("show", "--name-only", "--format=", "HEAD").stdout.split()) == [OUTPUT, SCHEMA]
+
+    # A change that leaves the output as it is: committed at once, the JSON untouched.
+    mtime = (repo.root / OUTPUT).stat().st_mtime_ns
+    commented = "# Blog models.\n" + BLOG
+    repo.write(SCHEMA, commented)
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("comment")
+    assert made, output
+    assert hook_status(output, COMPILE) == "Passed"
+    assert (repo.root / OUTPUT).stat().st_mtime_ns == mtime
+
+    # A change to the model: the compile hook rewrites the stale JSON.
+    changed = commented.replace("  content: String!\n", "  content: String!\n  rating: Int\n")
+    assert changed != commented
+    repo.write(SCHEMA, changed)
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("rating")
+    assert not made, output
+    assert hook_status(output, CHECK) == "Passed" and hook_status(output, COMPILE) == "Failed"
+    assert "files were modified by this hook" in output
+    assert f"{OUTPUT}: updated" in output
+    assert repo.read(OUTPUT) == compiled(changed) != compiled(BLOG)
+    assert '"rating"' in repo.read(OUTPUT)
+    repo.git("add", OUTPUT)
+    made, output = repo.commit("rating")
+    assert made, output
+    assert repo.committed(OUTPUT) == compiled(changed)
+    assert repo.git("status", "--porcelain").stdout == ""
