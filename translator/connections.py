@@ -123,33 +123,44 @@ def _other_side_belongs_to(type_name: str, other: WModel) -> WField | None:
 def _connected_fields_for_has_many(
     field: WField, model: WModel, other: WModel, directive: WDirective
 ) -> list[WField]:
-    index_name = directive.args.get("indexName")
     if directive.args.get("fields") is not None:
-        key_directive: WDirective | None
-        if index_name:
-            key_directive = next(
-                (d for d in other.field_directives() if d.name == "index" and d.args.get("name") == index_name),
-                None,
-            )
-            if key_directive is None:
-                raise BuildError("E031", f"@index {index_name!r} was not found in {other.name}", directive.span)
-        else:
-            key_directive = next((d for d in other.field_directives() if d.name == "primaryKey"), None)
-        back = _other_side_belongs_to(model.name, other)
-        name = key_directive.field_name if key_directive else (back.name if back else "id")
-        paired = _belongs_to_with_first_field(model.name, other, name, ("belongsTo",))
-        if paired is not None:
-            return [paired]
-        found = other.field(name)
-        if found is None:
-            raise BuildError("E032", f"cannot find key field {name} in {other.name}", directive.span)
-        return [found]
+        return [_connected_key_field(model, other, directive, ("belongsTo",))]
     result: list[WField] = []
     for component in model.primary_key_components():
         name = fk_name(model.name, field.name, component.name)
         existing = other.field(name)
         result.append(existing or WField(name, component.type, True, False))
     return result
+
+
+def _connected_key_field(
+    model: WModel, other: WModel, directive: WDirective, pairing_kinds: tuple[str, ...]
+) -> WField:
+    """The child field a relationship with ``fields`` connects through: the field of the named
+    ``@index`` (or of ``@primaryKey``, else the back-pointing ``@belongsTo``, else ``id``), or the
+    relationship field on the child whose ``fields`` start with it."""
+    index_name = directive.args.get("indexName")
+    key_directive: WDirective | None
+    if index_name:
+        key_directive = next(
+            (d for d in other.field_directives() if d.name == "index" and d.args.get("name") == index_name), None
+        )
+        if key_directive is None:
+            raise BuildError("E031", f"@index {index_name!r} was not found in {other.name}", directive.span)
+    else:
+        key_directive = next((d for d in other.field_directives() if d.name == "primaryKey"), None)
+    if key_directive is not None:
+        name = key_directive.field_name
+    else:
+        back = _other_side_belongs_to(model.name, other)
+        name = back.name if back else "id"
+    paired = _belongs_to_with_first_field(model.name, other, name, pairing_kinds)
+    if paired is not None:
+        return paired
+    found = other.field(name)
+    if found is None:
+        raise BuildError("E032", f"cannot find key field {name} in {other.name}", directive.span)
+    return found
 
 
 def _belongs_to_with_first_field(
@@ -171,30 +182,8 @@ def connected_field_v2(field: WField, model: WModel, other: WModel, directive: W
         candidates = belongs_to_candidates(model, other)
         if len(candidates) == 1:
             return candidates[0]
-    index_name = directive.args.get("indexName")
     if directive.args.get("fields") is not None or directive.name == "hasOne":
-        key_directive: WDirective | None
-        if index_name:
-            key_directive = next(
-                (d for d in other.field_directives() if d.name == "index" and d.args.get("name") == index_name),
-                None,
-            )
-            if key_directive is None:
-                raise BuildError("E031", f"@index {index_name!r} was not found in {other.name}", directive.span)
-        else:
-            key_directive = next((d for d in other.field_directives() if d.name == "primaryKey"), None)
-        if key_directive is not None:
-            name = key_directive.field_name
-        else:
-            back = _other_side_belongs_to(model.name, other)
-            name = back.name if back else "id"
-        paired = _belongs_to_with_first_field(model.name, other, name, ("belongsTo", "hasOne", "hasMany"))
-        if paired is not None:
-            return paired
-        found = other.field(name)
-        if found is None:
-            raise BuildError("E032", f"cannot find key field {name} in {other.name}", directive.span)
-        return found
+        return _connected_key_field(model, other, directive, ("belongsTo", "hasOne", "hasMany"))
     name = fk_name(model.name, field.name)
     return other.field(name) or WField(name, "ID", True, False)
 

@@ -11,14 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
-
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based line and column."""
-
-    line: int
-    col: int
-
+from translator.frontends.gen2.ast_imports import Export, ExportName, Import, ImportName, Pos
 
 # ---------------------------------------------------------------- expressions
 
@@ -195,8 +188,21 @@ class Sequence:
 
 
 Expr: TypeAlias = (
-    Literal | Template | Ident | Member | Index | Call | New | ArrayLit | ObjectLit | Function
-    | Unary | Binary | Conditional | Assign | Sequence
+    Literal
+    | Template
+    | Ident
+    | Member
+    | Index
+    | Call
+    | New
+    | ArrayLit
+    | ObjectLit
+    | Function
+    | Unary
+    | Binary
+    | Conditional
+    | Assign
+    | Sequence
 )
 
 # ---------------------------------------------------------------- patterns
@@ -232,47 +238,6 @@ class ArrayPattern:
 Pattern: TypeAlias = Ident | ObjectPattern | ArrayPattern
 
 # ---------------------------------------------------------------- statements
-
-
-@dataclass(frozen=True)
-class ImportName:
-    """One imported binding: ``imported`` is ``default``, ``*`` or an export name."""
-
-    imported: str
-    local: str
-    type_only: bool
-    pos: Pos
-
-
-@dataclass(frozen=True)
-class Import:
-    """``import ... from source`` (no names for a bare ``import 'x'``)."""
-
-    source: str
-    names: tuple[ImportName, ...]
-    type_only: bool
-    pos: Pos
-
-
-@dataclass(frozen=True)
-class ExportName:
-    """``local as exported`` in ``export { ... }``."""
-
-    local: str
-    exported: str
-    type_only: bool
-    pos: Pos
-
-
-@dataclass(frozen=True)
-class Export:
-    """``export { ... }`` or ``export { ... } from source``; ``export * from`` has ``star``."""
-
-    names: tuple[ExportName, ...]
-    source: str | None
-    star: bool
-    star_as: str | None
-    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -378,8 +343,19 @@ class Empty:
 
 
 Stmt: TypeAlias = (
-    Import | Export | VarDecl | FunctionDecl | EnumDecl | ExportDefault | ExprStmt | Return | If
-    | Throw | Block | Unsupported | Empty
+    Import
+    | Export
+    | VarDecl
+    | FunctionDecl
+    | EnumDecl
+    | ExportDefault
+    | ExprStmt
+    | Return
+    | If
+    | Throw
+    | Block
+    | Unsupported
+    | Empty
 )
 
 
@@ -388,3 +364,6 @@ class Module:
     """A parsed file."""
 
     body: tuple[Stmt, ...]
+
+
+__all__ = ["Export", "ExportName", "Import", "ImportName", "Pos"]

@@ -11,16 +11,17 @@ from functools import lru_cache
 from importlib.resources import files
 
 from lark import Lark
-from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.frontends.gen2 import ast
+from translator.frontends.gen2.driver import Driver, ParseError
 from translator.frontends.gen2.lexer import ContextualLexer, LexError
 from translator.frontends.gen2.treebuilder import CoverError, TreeBuilder
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
+def grammar_parser() -> Lark:
+    """The lark LALR parser of ``grammar/typescript.lark``, built once."""
     grammar = (files("translator") / "grammar" / "typescript.lark").read_text("utf-8")
     return Lark(
         grammar,
@@ -29,23 +30,30 @@ def _parser() -> Lark:
         start=["start", "expression_only"],
         transformer=TreeBuilder(),
         maybe_placeholders=True,
+        cache=True,  # lark keeps the analysed tables in the temp folder, keyed by grammar hash
     )
+
+
+@lru_cache(maxsize=1)
+def _driver() -> Driver:
+    lark = grammar_parser()
+    return Driver(lark, ContextualLexer(lark.lexer_conf))
 
 
 def parse_expression(source: str) -> ast.Expr:
     """Parse a lone expression (a template literal's ``${...}``); errors propagate to the caller."""
-    result: ast.Expr = _parser().parse(source, start="expression_only")
+    result: ast.Expr = _driver().parse(source, "expression_only")
     return result
 
 
 def parse_module(text: str, path: str) -> ast.Module:
     """Parse one file; raise CompilationError (``G001``) at the first syntax error."""
     try:
-        module: ast.Module = _parser().parse(text, start="start")
+        module: ast.Module = _driver().parse(text, "start")
     except LexError as error:
         span = Span(path, error.line, error.column)
         raise CompilationError([Diagnostic("G001", f"TypeScript syntax error: {error}", span)]) from None
-    except UnexpectedInput as error:
+    except ParseError as error:
         raise CompilationError([_syntax_diagnostic(error, path, text)]) from None
     except CoverError as error:
         span = Span(path, error.pos.line, error.pos.col)
@@ -58,17 +66,11 @@ def parse_module(text: str, path: str) -> ast.Module:
     return module
 
 
-def _syntax_diagnostic(error: UnexpectedInput, path: str, text: str) -> Diagnostic:
-    line = getattr(error, "line", 0) or 0
-    column = getattr(error, "column", 0) or 0
-    if isinstance(error, UnexpectedEOF) or (
-        isinstance(error, UnexpectedToken) and error.token.type == "$END"
-    ):
-        message = "unexpected end of file"
+def _syntax_diagnostic(error: ParseError, path: str, text: str) -> Diagnostic:
+    token = error.token
+    if token is None:
         lines = text.split("\n")
-        line, column = len(lines), len(lines[-1]) + 1
-    elif isinstance(error, UnexpectedToken):
-        message = f"unexpected {error.token.value!r}"
-    else:
-        message = "syntax error"
-    return Diagnostic("G001", f"TypeScript syntax error: {message}", Span(path, max(line, 1), max(column, 1)))
+        span = Span(path, len(lines), len(lines[-1]) + 1)
+        return Diagnostic("G001", "TypeScript syntax error: unexpected end of file", span)
+    message = f"TypeScript syntax error: unexpected {str(token)!r}"
+    return Diagnostic("G001", message, Span(path, token.line or 1, token.column or 1))
