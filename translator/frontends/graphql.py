@@ -35,12 +35,11 @@ from graphql.language import (
     UnionTypeDefinitionNode,
     parse,
 )
-from graphql.language.visitor import ParallelVisitor, visit
+from graphql.language.visitor import QUERY_DOCUMENT_KEYS, ParallelVisitor, visit
 from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema
-from graphql.validation import ValidationContext
+from graphql.validation import SDLValidationContext, ValidationContext
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 from graphql.validation.specified_rules import specified_sdl_rules
-from graphql.validation.validate import validate_sdl
 
 from translator.diagnostics import CompilationError, Diagnostic, Related, Span
 from translator.document import (
@@ -127,9 +126,25 @@ def _has_tokens(text: str) -> bool:
 _ARGUMENT_RULES = (ValuesOfCorrectTypeRule,)
 
 
+# No SDL rule looks at names or descriptions as nodes of their own (each reads them from its
+# parent), so the walk skips them: a third fewer nodes to visit on a large schema.
+_SDL_VISITOR_KEYS = {
+    kind: tuple(key for key in keys if key not in ("name", "description"))
+    for kind, keys in QUERY_DOCUMENT_KEYS.items()
+}
+
+
+def _validate_sdl(document: DocumentNode) -> list[GraphQLError]:
+    """graphql-core's ``validate_sdl`` with the pruned walk."""
+    errors: list[GraphQLError] = []
+    context = SDLValidationContext(document, None, errors.append)
+    visit(document, ParallelVisitor([rule(context) for rule in specified_sdl_rules]), _SDL_VISITOR_KEYS)
+    return errors
+
+
 def _validate(user: DocumentNode) -> list[Diagnostic]:
     full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
-    errors = validate_sdl(full, rules=specified_sdl_rules)
+    errors = _validate_sdl(full)
     if not errors:
         # Like Amplify: argument values are only checked once the SDL itself is sound. Only the
         # directive definitions matter for that, so their schema is built once.
