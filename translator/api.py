@@ -32,12 +32,14 @@ def load_document(
     """Read and parse the schema at ``paths`` (CompilationError on schema errors,
     SourceError on I/O problems)."""
     loaded: LoadedSchema = load(paths)
-    settings = loaded.settings.with_flags(feature_flags or {})
     if loaded.language == "gen2":
-        from translator.frontends.gen2 import load_gen2
+        # lark is only imported for Gen 2 files; their settings are fixed by Amplify Gen 2.
+        from translator.frontends.gen2 import GEN2_FLAGS, load_gen2
 
+        settings = Settings().with_flags({**GEN2_FLAGS, **(feature_flags or {})})
         document = load_gen2(loaded.entry)
     else:
+        settings = loaded.settings.with_flags(feature_flags or {})
         document = parse_schema(loaded.sources)
     return LoadedDocument(document, settings, loaded.entry)
 

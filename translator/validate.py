@@ -133,16 +133,39 @@ def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument
             out.append(Diagnostic("E021", f"Boolean field {model.name}.{name} cannot be a sort key", d.span))
         if not sort.type.item_required:
             nullable.append(name)
+        if name in _owner_fields(model):
+            out.append(Diagnostic("E107", f"sort key {model.name}.{name} is also an owner field of @auth; use "
+                                  "another field for the sort key", d.span))
     if nullable:
         fields = ", ".join(nullable)
         out.append(Diagnostic("E016", f"the primary key on type '{model.name}' must reference non-null "
                               f"fields; make {fields} non-null (add '!')", d.span))
 
 
+def _owner_fields(model: TypeDef) -> set[str]:
+    """Owner fields of the model-level owner rules that identify users by ``sub::username``."""
+    auth = model.directive("auth")
+    rules = auth.value("rules") if auth else None
+    fields: set[str] = set()
+    for rule in rules if isinstance(rules, tuple) else ():
+        claim = str(rule.get("identityClaim") or "sub::username") if isinstance(rule, dict) else ""
+        if isinstance(rule, dict) and rule.get("allow") == "owner" and "::" in claim:
+            fields.add(str(rule.get("ownerField") or "owner"))
+    return fields
+
+
 def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
     seen: dict[str, Directive] = {}
     for field in model.fields:
+        primary = field.directive("primaryKey")
+        # Amplify counts sort keys only when written as a list literal.
+        primary_sorted = primary is not None and isinstance(primary.value("sortKeyFields"), tuple) and bool(
+            primary.value("sortKeyFields")
+        )
         for d in field.all("index"):
+            if primary is not None and not primary_sorted:
+                out.append(Diagnostic("E105", f"@index on {model.name}.{field.name} has the primary key's partition "
+                                      "key; that needs a primary key with sortKeyFields", d.span))
             name = d.value("name")
             if isinstance(name, str):
                 if name in seen:

@@ -90,6 +90,9 @@ def _check_relation(
         return
     if references:
         _check_references(model, field, d, related, references, out)
+        if field.type.item_required or field.type.list_required:
+            out.append(Diagnostic("E106", f"@{d.name} fields with references must not be required: make "
+                                  f"{model.name}.{field.name} optional (drop the '!')", d.span))
     elif fields:
         _check_fields(model, d, related, fields, document, out)
     both_have_auth = _has_auth(model, document) and _has_auth(related, document)

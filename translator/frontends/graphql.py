@@ -35,7 +35,7 @@ from graphql.language import (
     UnionTypeDefinitionNode,
     parse,
 )
-from graphql.language.visitor import QUERY_DOCUMENT_KEYS, ParallelVisitor, visit
+from graphql.language.visitor import QUERY_DOCUMENT_KEYS, ParallelVisitor, visit  # type: ignore[attr-defined]
 from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema
 from graphql.validation import SDLValidationContext, ValidationContext
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule

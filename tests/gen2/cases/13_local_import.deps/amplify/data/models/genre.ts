@@ -1,0 +1,3 @@
+import { a } from '@aws-amplify/backend';
+
+export const Genre = a.enum(['FICTION', 'SCIENCE']);

@@ -1,0 +1,5 @@
+import { a } from '@aws-amplify/backend';
+
+const Member = a.model({ name: a.string() });
+
+export default { Member };

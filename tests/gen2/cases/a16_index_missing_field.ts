@@ -1,0 +1,5 @@
+import { a, defineData } from '@aws-amplify/backend';
+const schema = a.schema({
+M: a.model({ x: a.string() }).secondaryIndexes((i) => [i('missing')]),
+}).authorization((allow) => [allow.publicApiKey()]);
+export const data = defineData({ schema });

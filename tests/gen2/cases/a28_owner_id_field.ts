@@ -1,0 +1,5 @@
+import { a, defineData } from '@aws-amplify/backend';
+const schema = a.schema({
+M: a.model({ owner: a.id(), x: a.string() }).authorization((allow) => [allow.owner()]),
+}).authorization((allow) => [allow.publicApiKey()]);
+export const data = defineData({ schema });
