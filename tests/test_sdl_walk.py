@@ -1,0 +1,52 @@
+"""The pruned SDL walk reports exactly what graphql-core's own ``validate_sdl`` reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from graphql import GraphQLError
+from graphql.language import DocumentNode, Source, parse
+from graphql.validation.validate import validate_sdl
+
+from translator.frontends.graphql import _validate_sdl, directive_definitions
+
+GOLDEN = Path(__file__).parent / "golden"
+BROKEN = [
+    "type A @model { x: Nope }",
+    "type A @frob { x: Int @model }",
+    "type A @model @model { x: Int @default(value: \"1\") @default(value: \"2\") }",
+    "type A { x: Int x: String }\ntype A { y: Int }",
+    "enum E { A A }\nextend enum E { A }",
+    "extend type Missing { x: Int }\nextend enum A { B }\ntype A { a: Int }",
+    "type A { f(a: Int, a: Int): Int }\ndirective @d(a: Int, a: Int) on FIELD_DEFINITION\ndirective @d on OBJECT",
+    "type A @model(queries: {get: \"g\", get: \"h\"}) { x: [B] @hasMany(indexName: \"a\", indexName: \"b\") }",
+    "type A { x: [B] @manyToMany }\nschema { query: A query: A }\nschema { query: A }",
+    "interface I @model { id: ID! }\nunion U @auth(rules: []) = A\ntype A implements Nope { id: ID! }",
+]
+
+
+def _messages(errors: list[GraphQLError]) -> list[tuple[str, list[tuple[int, int]]]]:
+    return [(e.message, [(loc.line, loc.column) for loc in e.locations or []]) for e in errors]
+
+
+def _documents() -> list[tuple[str, str]]:
+    cases = [(path.name, path.read_text()) for path in sorted(GOLDEN.glob("*/*.graphql"))]
+    return cases + [(f"broken-{i}", text) for i, text in enumerate(BROKEN)]
+
+
+@pytest.mark.parametrize(("name", "text"), _documents(), ids=[n for n, _ in _documents()])
+def test_same_errors_as_graphql_core(name: str, text: str) -> None:
+    try:
+        user = parse(Source(text, name))
+    except GraphQLError:
+        pytest.skip("not parseable")
+    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+    assert _messages(_validate_sdl(full)) == _messages(validate_sdl(full))
+
+
+def test_broken_documents_do_report_errors() -> None:
+    for text in BROKEN:
+        user = parse(text)
+        full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+        assert _validate_sdl(full), text
