@@ -50,3 +50,35 @@ def test_broken_documents_do_report_errors() -> None:
         user = parse(text)
         full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
         assert _validate_sdl(full), text
+
+
+BAD_ARGUMENTS = [
+    'type A @model { k: String! @primaryKey(sortKeyFields: 3) }',
+    'type A @model { k: String @index(name: 1, sortKeyFields: ["a", 2]) }',
+    'type A @model { bs: [B] @hasMany(limit: "x", fields: [["id"]]) }\ntype B @model { id: ID! }',
+    'type A @model { n: Int @default(value: null) }',
+    'type A @model(timestamps: {createdAt: 1, nope: "x"}) { id: ID! }',
+    'type A @model @auth(rules: [{allow: everyone}, {allow: owner, operations: [read, fly]}]) { id: ID! }',
+    'type A @model { bs: [B] @manyToMany(relationName: ["R"]) }',
+    'type A @model { x: Int @index(name: "ok", queryField: "q") @default(value: "1") }',
+]
+
+
+@pytest.mark.parametrize("text", BAD_ARGUMENTS)
+def test_argument_checks_equal_a_full_visit(text: str) -> None:
+    from graphql.language.visitor import visit
+    from graphql.utilities import TypeInfo, TypeInfoVisitor
+    from graphql.validation import ValidationContext
+    from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
+
+    from translator.frontends.graphql import _directive_schema, _validate_arguments
+
+    user = parse(text)
+    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+    schema = _directive_schema()
+    expected: list[GraphQLError] = []
+    type_info = TypeInfo(schema)
+    context = ValidationContext(schema, full, type_info, expected.append)
+    visit(full, TypeInfoVisitor(type_info, ValuesOfCorrectTypeRule(context)))
+    assert bool(expected) == (text != BAD_ARGUMENTS[-1])  # the last one is valid
+    assert _messages(_validate_arguments(schema, full)) == _messages(expected)

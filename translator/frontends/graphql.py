@@ -23,11 +23,13 @@ from graphql.language import (
     InterfaceTypeDefinitionNode,
     InterfaceTypeExtensionNode,
     ListTypeNode,
+    ListValueNode,
     NamedTypeNode,
     Node,
     NonNullTypeNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
+    ObjectValueNode,
     ScalarTypeDefinitionNode,
     SchemaDefinitionNode,
     Source,
@@ -44,7 +46,8 @@ from graphql.language.visitor import (  # type: ignore[attr-defined]
     ParallelVisitor,
     visit,
 )
-from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema
+from graphql.pyutils import Undefined
+from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema, value_from_ast
 from graphql.validation import ASTValidationRule, SDLValidationContext, ValidationContext
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 from graphql.validation.specified_rules import specified_sdl_rules
@@ -221,9 +224,31 @@ def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[G
     context = ValidationContext(schema, document, type_info, errors.append)
     visitor = TypeInfoVisitor(type_info, ParallelVisitor([rule(context) for rule in _ARGUMENT_RULES]))
     for directive in _directive_uses(document):
-        if directive.arguments:
+        if directive.arguments and not _plainly_valid(schema, directive):
             visit(directive, visitor)
     return errors
+
+
+def _plainly_valid(schema: GraphQLSchema, directive: DirectiveNode) -> bool:
+    """True when every argument is a scalar or list literal that coerces to its type: then the
+    rule has nothing to say, and the costly typed visit is skipped. Input objects always get
+    the visit (coercion ignores unknown fields, which the rule reports)."""
+    definition = schema.get_directive(directive.name.value)
+    if definition is None:
+        return False
+    for argument in directive.arguments:
+        argument_def = definition.args.get(argument.name.value)
+        value = argument.value
+        if argument_def is None or isinstance(value, ObjectValueNode):
+            return False
+        nested = isinstance(value, ListValueNode) and any(
+            isinstance(item, ObjectValueNode | ListValueNode) for item in value.values
+        )
+        if nested:
+            return False
+        if value_from_ast(value, argument_def.type) is Undefined:
+            return False
+    return True
 
 
 def _directive_uses(document: DocumentNode) -> Iterable[DirectiveNode]:
