@@ -27,10 +27,10 @@ class LoadedDocument:
 
 
 def load_document(
-    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
+    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None, positions: bool = True
 ) -> LoadedDocument:
     """Read and parse the schema at ``paths`` (CompilationError on schema errors,
-    SourceError on I/O problems)."""
+    SourceError on I/O problems). ``positions=False``: see :func:`parse_schema`."""
     loaded: LoadedSchema = load(paths)
     if loaded.language == "gen2":
         # lark is only imported for Gen 2 files; their settings are fixed by Amplify Gen 2.
@@ -40,7 +40,7 @@ def load_document(
         document = load_gen2(loaded.entry)
     else:
         settings = loaded.settings.with_flags(feature_flags or {})
-        document = parse_schema(loaded.sources)
+        document = parse_schema(loaded.sources, positions=positions)
     return LoadedDocument(document, settings, loaded.entry)
 
 
@@ -62,8 +62,14 @@ def compile_paths(
 ) -> GenericDataSchema:
     """Compile the schema made of ``paths`` (one file or folder, or several files)."""
     with _no_gc_pauses():
-        loaded = load_document(paths, feature_flags=feature_flags)
-        return compile_document(loaded.document, loaded.settings)
+        try:
+            # Positions only matter in diagnostics: compile without them first, and again
+            # with them when there is anything to report.
+            loaded = load_document(paths, feature_flags=feature_flags, positions=False)
+            return compile_document(loaded.document, loaded.settings)
+        except CompilationError:
+            loaded = load_document(paths, feature_flags=feature_flags)
+            return compile_document(loaded.document, loaded.settings)
 
 
 def compile_path(path: Path | str, *, feature_flags: Mapping[str, bool] | None = None) -> GenericDataSchema:
@@ -79,8 +85,10 @@ def compile_source(
     """Compile GraphQL SDL given as a string, with new-project settings unless overridden."""
     settings = Settings().with_flags(feature_flags or {})
     with _no_gc_pauses():
-        document = parse_schema([SchemaSource(name, text)])
-        return compile_document(document, settings)
+        try:
+            return compile_document(parse_schema([SchemaSource(name, text)], positions=False), settings)
+        except CompilationError:
+            return compile_document(parse_schema([SchemaSource(name, text)]), settings)
 
 
 __all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]

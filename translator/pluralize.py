@@ -19,6 +19,7 @@ Reproducing JavaScript string semantics takes three deliberate choices:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["plural"]
 
@@ -208,6 +209,7 @@ _UNCOUNTABLES: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # a schema asks for each model name's plural several times
 def plural(word: str) -> str:
     """Return the English plural of ``word`` exactly as npm ``pluralize.plural`` 8.0.0 does.
 

@@ -26,11 +26,13 @@ from graphql.language import (
 from translator.diagnostics import Span
 from translator.document import TypeRef, Value
 
+_UNPLACED = Span("<schema>")
+
 
 def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     """The 1-based position where ``node`` starts, in the file it was parsed from."""
     if node is None or node.loc is None:
-        return Span(fallback)
+        return _UNPLACED if fallback == "<schema>" else Span(fallback)
     source = node.loc.source
     starts = _line_starts(source.body)
     line = bisect_right(starts, node.loc.start)
