@@ -140,34 +140,22 @@ def _allow_functions() -> dict[str, NativeImpl]:
     }
 
 
+_MODEL_ALLOW = (
+    "publicApiKey",
+    "guest",
+    "authenticated",
+    "owner",
+    "ownerDefinedIn",
+    "ownersDefinedIn",
+    "group",
+    "groups",
+    "groupDefinedIn",
+    "groupsDefinedIn",
+    "custom",
+)
 _ALLOW_SETS = {
-    "schema": (
-        "publicApiKey",
-        "guest",
-        "authenticated",
-        "owner",
-        "ownerDefinedIn",
-        "ownersDefinedIn",
-        "group",
-        "groups",
-        "groupDefinedIn",
-        "groupsDefinedIn",
-        "custom",
-        "resource",
-    ),
-    "model": (
-        "publicApiKey",
-        "guest",
-        "authenticated",
-        "owner",
-        "ownerDefinedIn",
-        "ownersDefinedIn",
-        "group",
-        "groups",
-        "groupDefinedIn",
-        "groupsDefinedIn",
-        "custom",
-    ),
+    "schema": (*_MODEL_ALLOW, "resource"),  # only a schema-level rule may name a function resource
+    "model": _MODEL_ALLOW,
     "operation": ("publicApiKey", "guest", "authenticated", "group", "groups", "custom"),
 }
 
