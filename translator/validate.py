@@ -3,11 +3,7 @@ position of the directive or field at fault. Relationship rules live in ``valida
 
 from __future__ import annotations
 
-import ipaddress
-import json
-import re
-from collections.abc import Callable
-
+from translator.default_values import is_valid_default
 from translator.diagnostics import Diagnostic, Related
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
 from translator.lower import SCALARS
@@ -47,7 +43,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
                         out.append(Diagnostic(code, f"@{name} may only be used in a type annotated with "
                                               f"@model; {typedef.name} is not a model", d.span))
         for field in typedef.fields:
-            _check_default(field, enums, document, out)
+            _check_default(typedef, field, enums, document, out)
             _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
     out.extend(check_auth(document))
@@ -199,52 +195,17 @@ def _strings(value: object) -> list[str]:
     return [str(value)]
 
 
-_DEFAULT_CHECKS: dict[str, Callable[[str], bool]] = {
-    "Int": lambda v: re.fullmatch(r"-?\d+", v.strip()) is not None and abs(int(v)) < 2**31,
-    "Float": lambda v: _is_float(v),
-    "Boolean": lambda v: v in ("true", "false"),
-    "AWSTimestamp": lambda v: re.fullmatch(r"-?\d+", v.strip()) is not None,
-    "AWSJSON": lambda v: _is_json(v),
-    "AWSEmail": lambda v: re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", v) is not None,
-    "AWSURL": lambda v: re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://\S+", v) is not None,
-    "AWSPhone": lambda v: re.fullmatch(r"\+?[\d\s().-]{3,}", v) is not None,
-    "AWSIPAddress": lambda v: _is_ip(v),
-    "AWSDate": lambda v: re.fullmatch(r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2}(:\d{2})?)?", v) is not None,
-    "AWSTime": lambda v: re.fullmatch(r"\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)?", v) is not None,
-    "AWSDateTime": lambda v: re.fullmatch(
-        r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)", v) is not None,
-}
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_network(text, strict=False)
-    except ValueError:
-        return False
-    return True
-
-
-def _check_default(field: FieldDef, enums: set[str], document: SchemaDocument, out: list[Diagnostic]) -> None:
+def _check_default(
+    typedef: TypeDef, field: FieldDef, enums: set[str], document: SchemaDocument, out: list[Diagnostic]
+) -> None:
     d = field.directive("default")
     if d is None:
         return
     argument = d.arg("value")
+    if not typedef.is_model:
+        out.append(Diagnostic("E049", f"@default may only be used on fields of @model types; {typedef.name} is "
+                              "not a model", d.span))
+        return
     if field.type.is_list or not _is_scalar_or_enum(field.type.name, document):
         out.append(Diagnostic("E049", "@default may only be used on scalar or enum fields, not on "
                               f"{field.name}: {field.type}", d.span))
@@ -256,7 +217,6 @@ def _check_default(field: FieldDef, enums: set[str], document: SchemaDocument, o
         enum = document.type(field.type.name)
         ok = enum is not None and value in {v.name for v in enum.values}
     else:
-        check = _DEFAULT_CHECKS.get(field.type.name)
-        ok = check is None or check(value)
+        ok = is_valid_default(field.type.name, value)
     if not ok:
         out.append(Diagnostic("E048", f"default value {value!r} is not a valid {field.type.name}", argument.span))
