@@ -62,6 +62,7 @@ class Directive:
     name: str
     arguments: tuple[Argument, ...]
     span: Span
+    from_extension: bool = False
 
     def arg(self, name: str) -> Argument | None:
         """The argument called ``name``, or None when it was not written."""
@@ -82,13 +83,15 @@ class Directive:
 
 @dataclass(frozen=True)
 class FieldDef:
-    """A field of an object, interface or input type."""
+    """A field of an object, interface or input type; ``from_extension`` when an ``extend
+    type`` block added it (Amplify treats those differently)."""
 
     name: str
     type: TypeRef
     directives: tuple[Directive, ...]
     span: Span
     type_span: Span
+    from_extension: bool = False
 
     def directive(self, name: str) -> Directive | None:
         """The first use of directive ``name`` on this field, or None."""
@@ -136,6 +139,11 @@ class TypeDef:
         """The field called ``name``, or None."""
         return next((f for f in self.fields if f.name == name), None)
 
+    def declared_field(self, name: str) -> FieldDef | None:
+        """The field called ``name`` if the type's own definition declares it (not an extension)."""
+        found = self.field(name)
+        return found if found is not None and not found.from_extension else None
+
 
 @dataclass(frozen=True)
 class SchemaDocument:
@@ -149,6 +157,9 @@ class SchemaDocument:
     root_types: frozenset[str] = frozenset({"Query", "Mutation", "Subscription"})
     operation_fields: tuple[tuple[str, FieldDef], ...] = ()
     extra: Mapping[str, Value] = field(default_factory=dict)
+    operation_types: Mapping[str, str] = field(
+        default_factory=lambda: {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
+    )
 
     def type(self, name: str) -> TypeDef | None:
         """The definition called ``name``, or None."""

@@ -1,54 +1,92 @@
-"""Names of the Query fields Amplify generates, and their collisions (rule E027)."""
+"""Names of the operation fields Amplify generates for each model, and their collisions with
+each other and with fields written on the root types (rule E027), as the model and index
+transformers name them (semantics of ``@model(queries:, mutations:, subscriptions:)`` with
+shallow-merged defaults, as new projects configure the transformer)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from translator.diagnostics import Diagnostic, Related, Span
-from translator.document import SchemaDocument
-from translator.names import lower_first, upper_first
+from translator.document import SchemaDocument, TypeDef, Value
+from translator.names import foreign_key_name, lower_first, upper_first
 from translator.pluralize import plural
+from translator.settings import Settings
 
 
-def check_operation_names(document: SchemaDocument) -> list[Diagnostic]:
-    """A generated query name may not repeat a written Query field or another generated one."""
-    query_root = next((n for n in ("Query",) if n in document.root_types), "Query")
-    taken: dict[str, Span] = {f.name: f.span for t, f in document.operation_fields if t == query_root}
-    written = set(taken)
+def _camel(*words: str) -> str:
+    return foreign_key_name(*words)
+
+
+def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[str, str, Span]]:
+    """(operation, field name, where it comes from) for every root field ``model`` generates."""
+    directive = model.directive("model")
+    assert directive is not None
+    name = model.name
+    defaults: dict[str, dict[str, Value]] = {
+        "query": {"get": _camel("get", name), "list": _camel("list", plural(name))},
+        "mutation": {"create": _camel("create", name), "update": _camel("update", name),
+                     "delete": _camel("delete", name)},
+        "subscription": {"onCreate": (_camel("onCreate", name),), "onUpdate": (_camel("onUpdate", name),),
+                         "onDelete": (_camel("onDelete", name),)},
+    }
+    if settings.datastore:
+        defaults["query"]["sync"] = _camel("sync", plural(name))
+    for operation, argument in (("query", "queries"), ("mutation", "mutations"), ("subscription", "subscriptions")):
+        config = directive.value(argument, defaults[operation]) if directive.has(argument) else defaults[operation]
+        if not isinstance(config, dict):
+            continue  # null: none of them
+        if operation == "subscription" and not any(config.get(k) for k in ("onCreate", "onUpdate", "onDelete")):
+            config = {**config, **defaults["subscription"]} if config.get("level") == "public" else config
+        for key, value in config.items():
+            if key == "level":
+                continue
+            for field_name in value if isinstance(value, tuple) else (value,):
+                if isinstance(field_name, str) and field_name:
+                    yield operation, field_name, directive.span
+    for field in model.fields:
+        for index in field.all("index"):
+            if index.has("queryField"):
+                query = index.value("queryField")
+                if isinstance(query, str):
+                    yield "query", query, index.span
+                continue
+            sort = index.value("sortKeyFields")
+            keys = [field.name, *((str(s) for s in sort) if isinstance(sort, tuple) else ([str(sort)] if sort else []))]
+            yield "query", lower_first(plural(name)) + "By" + "And".join(upper_first(k) for k in keys), index.span
+
+
+def check_operation_names(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
+    """A generated operation field may not repeat a written root field or another generated one."""
     out: list[Diagnostic] = []
+    roots = document.operation_types
+    written: dict[tuple[str, str], Span] = {(t, f.name): f.span for t, f in document.operation_fields}
+    taken: dict[tuple[str, str], Span] = {}
     for model in document.types:
         if not model.is_model:
             continue
-        model_directive = model.directive("model")
-        queries = model_directive.value("queries", {}) if model_directive else {}
-        names: list[tuple[str, Span]] = []
-        if isinstance(queries, dict):
-            get_name = queries.get("get", f"get{model.name}") if "get" in queries else f"get{model.name}"
-            list_name = queries.get("list") if "list" in queries else "list" + upper_first(plural(model.name))
-            names += [(n, model.span) for n in (get_name, list_name) if isinstance(n, str)]
-        for field in model.fields:
-            for index in field.all("index"):
-                if index.has("queryField"):
-                    query = index.value("queryField")
-                    if isinstance(query, str):
-                        names.append((query, index.span))
-                    continue
-                sort = [str(s) for s in _as_tuple(index.value("sortKeyFields"))]
-                auto = lower_first(plural(model.name)) + "By" + "And".join(upper_first(n) for n in [field.name, *sort])
-                names.append((auto, index.span))
-        for name, span in names:
-            if name in written:
-                out.append(Diagnostic("E027", f"Query.{name} is also generated by Amplify for model "
-                                      f"{model.name}; rename the Query field (or set queryField)", taken[name],
-                                      related=(Related(span, f"{model.name} generates it"),)))
-            elif name in taken:
-                out.append(Diagnostic("E027", f"the query field {name} is generated twice for {model.name}; "
-                                      "give the indexes different queryField names", span,
-                                      related=(Related(taken[name], "first generated here"),)))
+        for operation, name, span in generated_operations(model, settings):
+            key = (roots.get(operation, operation), name)
+            if key in written:
+                out.append(Diagnostic("E027", f"{key[0]}.{name} is also generated by Amplify for model {model.name}; "
+                                      "rename the written field (or the generated one in @model / queryField)",
+                                      written[key], related=(Related(span, f"{model.name} generates it"),)))
+            elif key in taken:
+                out.append(Diagnostic("E027", f"{key[0]}.{name} is generated twice (also for {model.name}); give the "
+                                      "operations different names", span,
+                                      related=(Related(taken[key], "first generated here"),)))
             else:
-                taken[name] = span
+                taken[key] = span
+        if roots.get("query", "Query") != "Query" and model.directive("auth") is not None:
+            _check_custom_query_root(model, roots["query"], out)
     return out
 
 
-def _as_tuple(value: object) -> tuple[object, ...]:
-    if value is None:
-        return ()
-    return value if isinstance(value, tuple) else (value,)
+def _check_custom_query_root(model: TypeDef, query_root: str, out: list[Diagnostic]) -> None:
+    # Amplify's auth transformer protects index queries on a type it assumes is named Query.
+    for field in model.fields:
+        for index in field.all("index"):
+            if not (index.has("queryField") and index.value("queryField") is None):
+                out.append(Diagnostic("E115", f"@auth on {model.name} cannot protect the query of this @index "
+                                      f"while the query root is named {query_root}; name it Query", index.span))
+                return

@@ -31,6 +31,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     enums = {t.name for t in document.types if t.kind == "enum"}
     for typedef in document.types:
         _check_directive_names(typedef, out)
+        _check_extension_directives(typedef, document, out)
         if typedef.kind != "object":
             continue
         if typedef.is_model:
@@ -47,7 +48,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
             _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
     out.extend(check_auth(document))
-    out.extend(check_operation_names(document))
+    out.extend(check_operation_names(document, settings))
     return out
 
 
@@ -64,6 +65,31 @@ def _check_list_arguments(field: FieldDef, out: list[Diagnostic]) -> None:
         if argument is not None and isinstance(argument.value, str):
             out.append(Diagnostic("E006", f"@{directive_name}({argument_name}:) needs a list here: write "
                                   f"[\"{argument.value}\"]", argument.span))
+
+
+TRANSFORMER_DIRECTIVES = frozenset(
+    "model auth primaryKey index hasMany hasOne belongsTo manyToMany default function http predictions "
+    "searchable mapsTo refersTo sql".split()
+)
+# Transformers that also handle fields added to the root types by `extend type Query { ... }`.
+_ROOT_EXTENSION_DIRECTIVES = frozenset({"auth", "function", "http", "predictions", "sql"})
+
+
+def _check_extension_directives(typedef: TypeDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
+    """Amplify's transformers do not run on ``extend type`` blocks: their directives there fail."""
+    for d in typedef.directives:
+        if d.from_extension and d.name in TRANSFORMER_DIRECTIVES:
+            out.append(Diagnostic("E108", f"@{d.name} cannot be used on an extension of {typedef.name}; move it to "
+                                  "the type's own definition", d.span))
+    root = typedef.name in document.root_types
+    for field in typedef.fields:
+        if not field.from_extension:
+            continue
+        for d in field.directives:
+            allowed = root and d.name in _ROOT_EXTENSION_DIRECTIVES
+            if d.name in TRANSFORMER_DIRECTIVES and not allowed:
+                out.append(Diagnostic("E108", f"@{d.name} is not supported on fields added by `extend type "
+                                      f"{typedef.name}`; declare {field.name} in the type itself", d.span))
 
 
 def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
@@ -92,6 +118,10 @@ def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, o
         assert d is not None
         out.append(Diagnostic("E018", f"only one primary key is allowed on type '{model.name}'", d.span,
                               related=(Related(keyed[0].span, "first primary key"),)))
+    for field in model.fields:
+        if field.name in ("createdAt", "updatedAt") and field.type.is_list:
+            out.append(Diagnostic("E110", f"{model.name}.{field.name} cannot be a list: Amplify manages the "
+                                  f"{field.name} timestamp even when timestamps are renamed or off", field.span))
     id_field = model.field("id")
     if id_field is not None and id_field.type.is_list and not keyed:
         out.append(Diagnostic("E015", "the id field of a model cannot be a list", id_field.span))
@@ -118,7 +148,10 @@ def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument
         out.append(Diagnostic("E020", f"Boolean fields cannot be keys ({model.name}.{field.name})", d.span))
     nullable = [] if field.type.item_required else [field.name]
     for name in _strings(d.value("sortKeyFields")):
-        sort = model.field(name)
+        if name == field.name:
+            out.append(Diagnostic("E109", f"@primaryKey field '{name}' cannot be its own sort key", d.span))
+            continue
+        sort = model.declared_field(name)  # Amplify does not see fields of `extend type` here
         if sort is None:
             out.append(Diagnostic("E017", f"sort key field '{name}' of the primary key does not exist in "
                                   f"{model.name}", d.span))
@@ -175,7 +208,7 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
                 out.append(Diagnostic("E020", f"Boolean field {model.name}.{field.name} cannot be an index key",
                                       d.span))
             for sort_name in _strings(d.value("sortKeyFields")):
-                sort = model.field(sort_name)
+                sort = model.declared_field(sort_name)
                 if sort is None:
                     out.append(Diagnostic("E023", f"sort key field '{sort_name}' of index '{name}' does not "
                                           f"exist in {model.name}", d.span))

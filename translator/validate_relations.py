@@ -7,6 +7,8 @@ from translator.diagnostics import Diagnostic, Related
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
 from translator.names import relation_model_name
 from translator.settings import Settings
+from translator.validate_enum_keys import check_enum_keys, check_many_to_many_enum_keys, check_reference_enum_keys
+from translator.validate_references import check_references
 
 RELATIONS = ("hasMany", "hasOne", "belongsTo", "manyToMany")
 
@@ -88,13 +90,19 @@ def _check_relation(
         out.append(Diagnostic("E035", f"@{d.name} cannot have both fields and references; use references",
                               d.span))
         return
-    if references:
-        _check_references(model, field, d, related, references, out)
+    if d.has("references"):
+        check_references(model, field, d, related, document, out)
+        if references:
+            check_reference_enum_keys(model, d, related, document, out)
         if field.type.item_required or field.type.list_required:
             out.append(Diagnostic("E106", f"@{d.name} fields with references must not be required: make "
                                   f"{model.name}.{field.name} optional (drop the '!')", d.span))
+    elif d.has("fields") and not fields:
+        out.append(Diagnostic("E114", f"@{d.name} on {model.name}.{field.name} has an empty fields list", d.span))
     elif fields:
         _check_fields(model, d, related, fields, document, out)
+    if not d.has("references"):
+        check_enum_keys(model, field, d, related, document, settings, out)
     both_have_auth = _has_auth(model, document) and _has_auth(related, document)
     if d.name in ("hasOne", "belongsTo") and d.has("fields") and both_have_auth:
         _check_auth_key_size(model, field, d, related, out)
@@ -139,7 +147,7 @@ def _check_fields(
     code = "E041" if d.name == "belongsTo" else "E032"
     types: list[str] = []
     for name in fields:
-        declared = model.field(name)  # Amplify looks at written fields only, not the implicit id
+        declared = model.declared_field(name)  # written fields only: not the implicit id, not extensions
         base = declared.type.name if declared is not None else None
         if base is None:
             out.append(Diagnostic(code, f"{name} is not a field in {model.name}", d.span))
@@ -168,27 +176,6 @@ def _check_fields(
                 out.append(Diagnostic("E033", f"{name} field is not of type {want}", d.span))
 
 
-def _check_references(
-    model: TypeDef, field: FieldDef, d: Directive, related: TypeDef, references: list[str],
-    out: list[Diagnostic],
-) -> None:
-    holder = model if d.name == "belongsTo" else related
-    for name in references:
-        if holder.field(name) is None:
-            out.append(Diagnostic("E032", f"{name} is not a field in {holder.name}", d.span))
-            return
-    wanted = ("hasOne", "hasMany") if d.name == "belongsTo" else ("belongsTo",)
-    matches = [
-        f for f in related.fields
-        if f.type.name == model.name
-        and any(x.name in wanted and _strings(x.value("references")) == references for x in f.directives)
-    ]
-    if not matches:
-        other = "a @hasOne or @hasMany" if d.name == "belongsTo" else "a @belongsTo"
-        out.append(Diagnostic("E036", f"{model.name}.{field.name} uses references {references}; add {other} "
-                              f"field with the same references to {related.name}", d.span))
-
-
 def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None:
     groups: dict[str, list[tuple[TypeDef, FieldDef, Directive]]] = {}
     for typedef in document.types:
@@ -211,6 +198,7 @@ def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None
                                       "the join model", d.span))
                 continue
             groups.setdefault(name, []).append((typedef, field, d))
+            check_many_to_many_enum_keys(typedef, d, document, out)
     for name, uses in groups.items():
         first = uses[0][2]
         if len(uses) != 2:

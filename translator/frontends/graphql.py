@@ -25,6 +25,7 @@ from graphql.language import (
     ListTypeNode,
     ListValueNode,
     NamedTypeNode,
+    NameNode,
     Node,
     NonNullTypeNode,
     ObjectTypeDefinitionNode,
@@ -39,6 +40,7 @@ from graphql.language import (
     UnionTypeDefinitionNode,
     parse,
 )
+from graphql.language.parser import Parser
 from graphql.language.visitor import (  # type: ignore[attr-defined]
     BREAK,
     QUERY_DOCUMENT_KEYS,
@@ -106,6 +108,14 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     return build_document(user)
 
 
+class _AmplifyParser(Parser):
+    """graphql-core's parser as Amplify's graphql 15 parses SDL: enum values may be named
+    ``true``, ``false`` or ``null`` (graphql 15 reads them with a plain name)."""
+
+    def parse_enum_value_name(self) -> NameNode:
+        return self.parse_name()
+
+
 def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
     """Like GraphQL's "Unexpected <EOF>": at the end of the (last) file."""
     source = sources[-1] if sources else SchemaSource("<schema>", "")
@@ -118,7 +128,7 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
     try:
-        return parse(Source(source.text, source.name), no_location=not positions)
+        return _AmplifyParser(Source(source.text, source.name), no_location=not positions).parse_document()
     except GraphQLError as error:
         line, column = (error.locations[0].line, error.locations[0].column) if error.locations else (1, 1)
         message = error.message.removeprefix("Syntax Error: ")
@@ -338,7 +348,7 @@ def build_document(user: DocumentNode) -> SchemaDocument:
         types.append(typedef)
         if name in root_names:
             operation_fields.extend((name, f) for f in typedef.fields)
-    return SchemaDocument(tuple(types), root_names, tuple(operation_fields))
+    return SchemaDocument(tuple(types), root_names, tuple(operation_fields), operation_types=roots)
 
 
 def _schema_order(order: list[str], parts: dict[str, list[TypeDefinitionNode | TypeExtensionNode]]) -> list[str]:
@@ -392,10 +402,11 @@ def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
     fields: list[FieldDef] = []
     values: list[EnumValueDef] = []
     for node in nodes:
-        directives.extend(_directives(node.directives))
+        extension = node is not head or isinstance(node, TypeExtensionNode)
+        directives.extend(_directives(node.directives, extension))
         for field_node in getattr(node, "fields", None) or ():
             if isinstance(field_node, FieldDefinitionNode) or hasattr(field_node, "type"):
-                fields.append(_field(field_node))
+                fields.append(_field(field_node, extension))
         for value_node in getattr(node, "values", None) or ():
             values.append(EnumValueDef(value_node.name.value, span_of(value_node.name)))
     return TypeDef(
@@ -408,17 +419,18 @@ def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
     )
 
 
-def _field(node: FieldDefinitionNode) -> FieldDef:
+def _field(node: FieldDefinitionNode, extension: bool) -> FieldDef:
     return FieldDef(
         name=node.name.value,
         type=type_ref_of(node.type),
         directives=tuple(_directives(node.directives)),
         span=span_of(node.name),
         type_span=span_of(node.type),
+        from_extension=extension,
     )
 
 
-def _directives(nodes: Iterable[DirectiveNode] | None) -> list[Directive]:
+def _directives(nodes: Iterable[DirectiveNode] | None, extension: bool = False) -> list[Directive]:
     return [
         Directive(
             name=node.name.value,
@@ -427,6 +439,7 @@ def _directives(nodes: Iterable[DirectiveNode] | None) -> list[Directive]:
                 for arg in node.arguments or ()
             ),
             span=span_of(node),
+            from_extension=extension,
         )
         for node in nodes or ()
     ]
