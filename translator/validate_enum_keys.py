@@ -51,7 +51,7 @@ def check_enum_keys(
     fields = _strings(d.value("fields"))
     if d.name == "hasMany":
         key = _index_key(related, d.value("indexName"))
-        if len(key) == 2 and len(fields) < 2 and _is_enum(document, _type(related, key[1])):
+        if len(key) == 2 and _is_enum(document, _type(related, key[1])):
             out.append(_diagnostic(d, f"{related.name}.{key[1]}", _type(related, key[1])))
         return
     key = primary_key_fields(related)
