@@ -439,3 +439,23 @@ def test_python_dash_m_translator_check(workdir: Path) -> None:
                            capture_output=True, text=True, timeout=120)
     assert clean.returncode == 0, clean.stderr
     assert clean.stdout == "" and clean.stderr == ""
+
+
+def test_missed_join_table_warning(tmp_path: Path) -> None:
+    """W003: a hand-written link model that the join-table heuristic will not recognise."""
+    from translator.check import check_schema
+
+    schema = tmp_path / "schema.graphql"
+    base = (
+        'type Student @model { id: ID! enrollments: [Enrollment] @hasMany(indexName: "byStudent", fields: ["id"]) }\n'
+        'type Course @model { id: ID! enrollments: [Enrollment] @hasMany(indexName: "byCourse", fields: ["id"]) }\n'
+        "type Enrollment @model {\n  id: ID!\n"
+        '  studentId: ID! @index(name: "byStudent")\n  courseId: ID! @index(name: "byCourse")\n'
+        '  student: Student! @belongsTo(fields: ["studentId"])\n  course: Course! @belongsTo(fields: ["courseId"])\n'
+    )
+    schema.write_text(base + "}\n")
+    codes = [d.code for d in check_schema([schema])]
+    assert "W003" not in codes and "W002" in codes  # detected as a join table
+    schema.write_text(base + "  grade: String\n}\n")
+    warnings = [d for d in check_schema([schema]) if d.code == "W003"]
+    assert len(warnings) == 1 and "grade" in warnings[0].message

@@ -71,6 +71,8 @@ def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[
             out.append(_warn("W004", f"{model.name} has several @belongsTo fields to {parent} "
                              f"({', '.join(names)}); forms and relationships only use the first, {names[0]}",
                              model.span))
+    if model.name not in join_tables:
+        _missed_join_table(model, kinds, out)
     if model.name in join_tables:
         out.append(_warn("W002", f"{model.name} is written by hand but Amplify's form generator treats it as a "
                          "join table: @hasMany fields into it are redirected to the model on its other side",
@@ -83,6 +85,34 @@ def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[
                 out.append(_warn("W006", f"timestamps.{key}: null does not remove the field (Amplify falls back "
                                  f"to '{key}'); use timestamps: null to remove both", model_directive.span
                                  if model_directive else model.span))
+
+
+def _missed_join_table(model: TypeDef, kinds: dict[str, TypeDef], out: list[Diagnostic]) -> None:
+    """A hand-written model linking two models like a join table that the heuristic will not
+    recognise (semantics.md, section 7.9), so forms treat it as an ordinary model."""
+    links = [f for f in model.fields if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
+    if len(links) != 2 or links[0].type.name == links[1].type.name:
+        return
+    back_pointing = [
+        link for link in links
+        if any(f.type.name == model.name and f.directive("hasMany") for f in kinds[link.type.name].fields)
+    ]
+    if len(back_pointing) != 2:
+        return
+    reasons = [f"{link.name} is optional" for link in links if not link.type.item_required]
+    keys = {f.name for f in model.fields if f.directive("index") or f.directive("primaryKey")}
+    for link in links:
+        d = link.directive("belongsTo")
+        fields = d.value("fields") if d is not None else None
+        if isinstance(fields, tuple):
+            keys.update(str(v) for v in fields)
+    extra = [f.name for f in model.fields if f.name not in keys | {"id", "createdAt", "updatedAt"}
+             and not (kinds.get(f.type.name) is not None and kinds[f.type.name].is_model)]
+    if extra:
+        reasons.append(f"it has other fields ({', '.join(extra)})")
+    if reasons:
+        out.append(_warn("W003", f"{model.name} links {links[0].type.name} and {links[1].type.name} like a join "
+                         f"table, but forms will not treat it as one because {' and '.join(reasons)}", model.span))
 
 
 def _enum_collisions(enum: TypeDef, out: list[Diagnostic]) -> None:
