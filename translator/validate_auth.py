@@ -21,6 +21,7 @@ ALLOWED_PROVIDERS = {
     "custom": {"function"},
 }
 READ_OPERATIONS = {"read", "get", "list", "listen", "sync", "search"}
+_GRANULAR_READS = ("get", "list", "search", "listen", "sync")
 
 
 def _rules(d: Directive) -> list[dict[str, Any]]:
@@ -94,6 +95,11 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
             if isinstance(value, str) and not _NAME.match(value):
                 out.append(Diagnostic("E101", f"@auth {key} {value!r} must name a field of {typedef.name}",
                                       d.span))
+        operations = rule.get("operations")
+        granular = [str(o) for o in operations if str(o) in _GRANULAR_READS] if isinstance(operations, tuple) else []
+        if not model_level and granular:
+            out.append(Diagnostic("E103", f"'{granular[0]}' operation is not allowed in field-level @auth rules; use "
+                                  "'read'", d.span))
         if model_level:
             for role in role_names(rule):
                 if role in seen:
