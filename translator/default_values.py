@@ -10,19 +10,26 @@ import json
 import re
 from collections.abc import Callable
 
-_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])")
-_DATE = re.compile(r"(\d{4})-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])")
+_TIME = re.compile(
+    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])", re.ASCII
+)
+_DATE = re.compile(r"(\d{4})-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])", re.ASCII)
 _DATE_TIME = re.compile(
     r"(\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60))"
-    r"(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])"
+    r"(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])",
+    re.ASCII,
 )
 _EMAIL = re.compile(
     r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
 )
-# JavaScript's parseInt/parseFloat read a prefix after leading white space.
-_INT_PREFIX = re.compile(r"[\s\ufeff]*[+-]?[0-9]")
-_FLOAT_PREFIX = re.compile(r"[\s\ufeff]*[+-]?(Infinity|[0-9]|\.[0-9])")
+# JavaScript's parseInt/parseFloat read a prefix after leading white space (its own set of
+# white space characters: Python's \s also has U+001C-U+001F and U+0085).
+_JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*"
+_INT_PREFIX = re.compile(_JS_SPACE + r"[+-]?[0-9]")
+_FLOAT_PREFIX = re.compile(_JS_SPACE + r"[+-]?(Infinity|[0-9]|\.[0-9])")
+_IPV6_ZONE = re.compile(r"[0-9A-Za-z\-.:]+")
+_FORBIDDEN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|]")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SPECIAL_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
 
@@ -75,16 +82,37 @@ def _json(text: str) -> bool:
 
 
 def _url(text: str) -> bool:
-    """WHATWG URL parsing, approximately: a scheme, and a host for the special schemes."""
+    """WHATWG URL parsing (``new URL``), approximately: a scheme, and for the special schemes a
+    valid host (no forbidden characters, dotted numbers as IPv4, bracketed IPv6) and port."""
+    text = text.strip("\x00\x20\t\n\r\f")
     scheme = _URL_SCHEME.match(text)
-    if scheme is None or any(c.isspace() for c in text.strip()):
+    if scheme is None:
         return False
-    if scheme.group().lower() in _SPECIAL_SCHEMES:
-        return bool(text[scheme.end() :].lstrip("/\\").split("/")[0])
-    return True
+    if scheme.group().lower() not in _SPECIAL_SCHEMES:
+        return not any(c in text for c in " \t\n")
+    authority = re.split(r"[/\\?#]", text[scheme.end() :].lstrip("/\\"), maxsplit=1)[0]
+    host_port = authority.rpartition("@")[2]
+    if host_port.startswith("["):
+        host, _, rest = host_port[1:].partition("]")
+        if not _ip(host) or ":" not in host or (rest and not rest.startswith(":")):
+            return False
+        port = rest[1:]
+    else:
+        host, _, port = host_port.partition(":")
+        if not host or _FORBIDDEN_HOST.search(host):
+            return False
+        parts = host.rstrip(".").split(".")
+        if parts and all(p.isascii() and p.isdigit() for p in parts) and (
+            len(parts) > 4 or any(int(p) > 255 for p in parts)
+        ):
+            return False
+    return port == "" or (port.isascii() and port.isdigit() and int(port) <= 65535)
 
 
 def _ip(text: str) -> bool:
+    address, _, zone = text.partition("%")
+    if "%" in text and (":" not in address or not _IPV6_ZONE.fullmatch(zone)):
+        return False  # Node's isIP takes zones of ASCII letters, digits, '-', '.', ':' only
     try:
         ipaddress.ip_address(text)
     except ValueError:

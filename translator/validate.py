@@ -3,10 +3,14 @@ position of the directive or field at fault. Relationship rules live in ``valida
 
 from __future__ import annotations
 
+import re
+
 from translator.default_values import is_valid_default
 from translator.diagnostics import Diagnostic, Related
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
 from translator.lower import SCALARS
+from translator.names import lower_first, upper_first
+from translator.pluralize import plural
 from translator.queries import check_operation_names
 from translator.settings import Settings
 from translator.validate_auth import check_auth
@@ -23,6 +27,7 @@ AMPLIFY_DIRECTIVES = frozenset(
 V1_DIRECTIVES = frozenset({"key", "connection", "versioned"})
 DATASTORE_FIELDS = ("_version", "_deleted", "_lastChangedAt")
 RESERVED_TYPES = frozenset({"Query", "Mutation", "Subscription"})
+_INDEX_NAME = re.compile(r"[A-Za-z0-9_\-.]{3,255}")
 
 
 def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
@@ -195,12 +200,19 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
             if primary is not None and not primary_sorted:
                 out.append(Diagnostic("E105", f"@index on {model.name}.{field.name} has the primary key's partition "
                                       "key; that needs a primary key with sortKeyFields", d.span))
-            name = d.value("name")
-            if isinstance(name, str):
-                if name in seen:
-                    out.append(Diagnostic("E024", f"index name '{name}' is used twice on type '{model.name}'",
-                                          d.span, related=(Related(seen[name].span, "first use"),)))
-                seen.setdefault(name, d)
+            written = d.value("name")
+            if d.has("name") and not (isinstance(written, str) and _INDEX_NAME.fullmatch(written)):
+                out.append(Diagnostic("E024", f"index name {written!r} is invalid: use 3 to 255 letters, digits, "
+                                      "'_', '-' or '.'", d.span))
+            sort_names = _strings(d.value("sortKeyFields"))
+            name = written if isinstance(written, str) else (
+                lower_first(plural(model.name)) + "By" + "And".join(upper_first(n) for n in [field.name, *sort_names])
+            )
+            if name in seen:
+                out.append(Diagnostic("E024", f"index name '{name}' is used twice on type '{model.name}'"
+                                      + ("" if d.has("name") else " (the name Amplify generates for it)"),
+                                      d.span, related=(Related(seen[name].span, "first use"),)))
+            seen.setdefault(name, d)
             if field.type.is_list or not _is_scalar_or_enum(field.type.name, document):
                 out.append(Diagnostic("E025", f"index field {model.name}.{field.name} must be a scalar or enum",
                                       d.span))

@@ -88,7 +88,7 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
             out.append(Diagnostic("E103", "@auth identityClaim can only be used with 'allow: owner'", d.span))
         if allow == "owner" and rule.get("groupClaim"):
             out.append(Diagnostic("E103", "@auth groupClaim can only be used with 'allow: groups'", d.span))
-        if rule.get("groupsField") and rule.get("groups"):
+        if rule.get("groupsField") and rule.get("groups") is not None:
             out.append(Diagnostic("E103", "an @auth rule takes groupsField or groups, not both", d.span))
         for key in ("ownerField", "groupsField"):
             value = rule.get(key)
@@ -97,6 +97,11 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
                                       d.span))
         operations = rule.get("operations")
         granular = [str(o) for o in operations if str(o) in _GRANULAR_READS] if isinstance(operations, tuple) else []
+        if isinstance(operations, tuple) and "read" in map(str, operations) and granular:
+            out.append(Diagnostic("E103", f"'{granular[0]}' is specified in addition to 'read', which already "
+                                  "grants it; keep one of them", d.span))
+        if allow == "groups" and isinstance(rule.get("groups"), tuple) and not rule["groups"]:
+            out.append(Diagnostic("E103", "@auth rules using groups cannot have an empty list", d.span))
         if not model_level and granular:
             out.append(Diagnostic("E103", f"'{granular[0]}' operation is not allowed in field-level @auth rules; use "
                                   "'read'", d.span))
