@@ -43,6 +43,9 @@ EXPECTED_CODES = {
     "33_err_custom_op_without_handler": "G024",
     "36_err_index_ref_not_enum": "G019",
     "39_err_sql_owner_field_missing": "G022",
+    "c07_auth_string_breaks_sdl": "G031",
+    "c08_enum_empty": "G032",
+    "c10_default_control_char": "G031",
 }
 # SDL that Amplify's GraphQL parser rejects in the transformer stage; the front end checks it.
 SDL_CHECKS = {

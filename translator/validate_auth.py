@@ -20,8 +20,9 @@ ALLOWED_PROVIDERS = {
     "private": {"userPools", "identityPool", "iam", "oidc"},
     "custom": {"function"},
 }
-READ_OPERATIONS = {"read", "get", "list", "listen", "sync", "search"}
-_GRANULAR_READS = ("get", "list", "search", "listen", "sync")
+# The read operations 'read' stands for, as Amplify's access matrix knows them.
+_GRANULAR = ("get", "list", "sync", "search", "listen")
+_ALL_OPERATIONS = ("create", "update", "delete", *_GRANULAR)
 
 
 def _rules(d: Directive) -> list[dict[str, Any]]:
@@ -82,7 +83,7 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
             supported = ", ".join(sorted(ALLOWED_PROVIDERS[allow]))
             out.append(Diagnostic("E103", f"@auth strategy '{allow}' supports the providers {supported}, "
                                   f"not '{provider}'", d.span))
-        if allow == "groups" and not rule.get("groups") and not rule.get("groupsField"):
+        if allow == "groups" and rule.get("groups") is None and not rule.get("groupsField"):
             out.append(Diagnostic("E103", "@auth rule with 'groups' needs a groups list or a groupsField", d.span))
         if allow == "groups" and rule.get("identityClaim"):
             out.append(Diagnostic("E103", "@auth identityClaim can only be used with 'allow: owner'", d.span))
@@ -96,7 +97,7 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
                 out.append(Diagnostic("E101", f"@auth {key} {value!r} must name a field of {typedef.name}",
                                       d.span))
         operations = rule.get("operations")
-        granular = [str(o) for o in operations if str(o) in _GRANULAR_READS] if isinstance(operations, tuple) else []
+        granular = [str(o) for o in operations if str(o) in _GRANULAR] if isinstance(operations, tuple) else []
         if isinstance(operations, tuple) and "read" in map(str, operations) and granular:
             out.append(Diagnostic("E103", f"'{granular[0]}' is specified in addition to 'read', which already "
                                   "grants it; keep one of them", d.span))
@@ -113,36 +114,44 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
                 seen.add(role)
 
 
-def _read_roles(d: Directive) -> set[str]:
-    roles: set[str] = set()
-    for rule in _rules(d):
+def _access(d: Directive | None) -> dict[str, set[str]]:
+    """Role -> operations an @auth directive grants ('read' stands for every read operation)."""
+    access: dict[str, set[str]] = {}
+    for rule in _rules(d) if d is not None else ():
         operations = rule.get("operations")
-        if isinstance(operations, tuple) and not READ_OPERATIONS & set(map(str, operations)):
-            continue
-        roles.update(role_names(rule))
-    return roles
+        names = [str(o) for o in operations] if isinstance(operations, tuple) else list(_ALL_OPERATIONS)
+        expanded = {g for o in names for g in (_GRANULAR if o == "read" else (o,))}
+        for role in role_names(rule):
+            access.setdefault(role, set()).update(expanded)
+    return access
 
 
 def _check_field_level_reads(model: TypeDef, out: list[Diagnostic]) -> None:
+    """Amplify's access-matrix check: with field-level rules, a required field must be
+    readable by every role that can ``get`` something of the model (a user-pool or OIDC
+    ``private`` role that reads the field fully stands in for that provider's other roles)."""
     if not any(f.directive("auth") for f in model.fields):
         return
     model_directive = model.directive("model")
     config = model_directive.value("subscriptions") if model_directive else None
     if isinstance(config, dict) and config.get("level", "on") != "on":
         return  # Amplify only insists while subscriptions are fully on.
-    model_auth = model.directive("auth")
-    model_roles = _read_roles(model_auth) if model_auth else set()
-    all_roles = set(model_roles)
-    for field in model.fields:
-        for d in field.all("auth"):
-            all_roles |= _read_roles(d)
-    missing = []
+    model_access = _access(model.directive("auth"))
+    field_access = {f.name: _access(f.directive("auth")) if f.directive("auth") else model_access for f in model.fields}
+    read_roles = {role for access in field_access.values() for role, ops in access.items() if "get" in ops}
+    missing: list[str] = []
     spans = []
     for field in model.fields:
         outer_required = field.type.list_required if field.type.is_list else field.type.item_required
-        own = field.directive("auth")
-        allowed = _read_roles(own) if own else model_roles
-        if outer_required and all_roles - allowed:
+        if not outer_required:
+            continue
+        access = field_access[field.name]
+        needed = set(read_roles)
+        for provider in ("userPools", "oidc"):
+            private = f"{provider}:private"
+            if private in needed and set(_GRANULAR) <= access.get(private, set()):
+                needed = {r for r in needed if not r.startswith(f"{provider}:") or r == private}
+        if any(not access.get(role, set()) & set(_GRANULAR) for role in needed):
             missing.append(field.name)
             spans.append(field.span)
     if missing:

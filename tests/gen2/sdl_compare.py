@@ -1,10 +1,10 @@
 """Compare a Gen 2 SchemaDocument with the SDL Amplify's toolchain prints for the same file.
 
 Both sides are reduced to the same plain form: per definition its kind, and per field its type
-and the directives the front end emits (``@model``, ``@primaryKey``, ``@index``, ``@hasMany``,
-``@hasOne``, ``@belongsTo``, ``@default``) with their arguments. Authorization and resolver
-directives are left out: the front end parses and ignores them. graphql-core reads the SDL (tests
-only; the product never parses Amplify's SDL).
+and the directives the front end emits (``@model``, ``@auth``, ``@primaryKey``, ``@index``,
+``@hasMany``, ``@hasOne``, ``@belongsTo``, ``@default``) with their arguments. Resolver and
+AppSync auth directives (``@function``, ``@aws_*``) are left out: the front end does not emit
+them. graphql-core reads the SDL (tests only; the product never parses Amplify's SDL).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from graphql.language import (
 from translator.document import SchemaDocument
 from translator.frontends.graphql_values import value_of
 
-KEPT = {"model", "primaryKey", "index", "hasMany", "hasOne", "belongsTo", "default", "refersTo"}
+KEPT = {"model", "auth", "primaryKey", "index", "hasMany", "hasOne", "belongsTo", "default", "refersTo"}
 ROOTS = {"Query", "Mutation", "Subscription"}
 _KINDS = {
     ObjectTypeDefinitionNode: "object",

@@ -131,7 +131,7 @@ def _allow_functions() -> dict[str, NativeImpl]:
         "owner": _rule("owner", _OWNER, owner, ownerField="owner"),
         "ownerDefinedIn": _rule("owner", _OWNER, owner, ownerField=_FIRST),
         "ownersDefinedIn": _rule("owner", _OWNER, owner, ownerField=_FIRST, multiOwner=True),
-        "group": _rule("groups", _GROUP, _ANY_PROVIDER, groups=_FIRST),
+        "group": _one_group(_rule("groups", _GROUP, _ANY_PROVIDER, groups=_FIRST)),
         "groups": _rule("groups", _GROUP, _ANY_PROVIDER, groups=_FIRST),
         "groupDefinedIn": _rule("groups", _GROUP, _ANY_PROVIDER, groupsField=_FIRST),
         "groupsDefinedIn": _rule("groups", _GROUP, _ANY_PROVIDER, groupsField=_FIRST, multiOwner=True),
@@ -176,6 +176,18 @@ def allow_object(kind: str) -> JSObject:
             impl = _strip_methods(impl)
         result.props[name] = _fn(f"allow.{name}", impl)
     return result
+
+
+def _one_group(impl: NativeImpl) -> NativeImpl:
+    """``allow.group(name)`` stores ``groups: [name]``."""
+
+    def wrapped(interp: Interpreter, args: list[Any], span: Span) -> Any:
+        rule = impl(interp, args, span)
+        if isinstance(rule, AuthRule):
+            rule.data["groups"] = JSArray([rule.data.get("groups")], [span], span)
+        return rule
+
+    return wrapped
 
 
 def _strip_methods(impl: NativeImpl) -> NativeImpl:

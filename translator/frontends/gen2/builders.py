@@ -158,6 +158,7 @@ class RefField(Builder):
     array: bool = False
     array_required: bool = False
     mutations: Any = None
+    auth: list[Any] = field(default_factory=list)
     methods: ClassVar[dict[str, str]] = {
         "required": "_required",
         "array": "_array",
@@ -180,7 +181,7 @@ class RefField(Builder):
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
         from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
 
-        rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
+        self.auth = rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
         return self
 
     def _mutations(self, interp: Interpreter, args: list[Any], span: Span) -> Any:

@@ -1,7 +1,7 @@
 """Diagnostic codes of the Gen 2 (``resource.ts``) front end, to be merged into ``translator.codes``.
 
 ``G001``-``G011`` are problems Node would hit while loading the file (Amplify's ``[load]``
-stage); ``G012``-``G031`` are the checks ``@aws-amplify/data-schema`` makes when it turns the
+stage); ``G012``-``G032`` are the checks ``@aws-amplify/data-schema`` makes when it turns the
 builders into a GraphQL schema (Amplify's ``[schema]`` stage), plus what its generated SDL could
 not express. Transformer rules (``@hasMany`` on a required field, ``@default`` of the wrong type,
 ...) are checked later on the SchemaDocument and keep their ``E`` codes.
@@ -43,4 +43,5 @@ CODES: Final[dict[str, str]] = {
     "G029": "two types with the same name (including hoisted inline enums and custom types)",
     "G030": "builder given a value of the wrong kind",
     "G031": "text that cannot be written into the generated GraphQL schema",
+    "G032": "enum without values",
 }

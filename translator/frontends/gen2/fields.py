@@ -25,7 +25,34 @@ from translator.frontends.gen2.builders import (
 from translator.frontends.gen2.values import UNDEFINED, JSArray, Poison, Unknown, describe, to_display
 
 GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
-_UNQUOTABLE = re.compile(r'["\\\n\r]')
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
+
+
+def graphql_string(text: str) -> str | None:
+    """The value graphql 15's lexer reads from ``"text"`` (data-schema writes strings into the SDL
+    between quotes without escaping them), or None when that is not one valid string literal:
+    a quote, an invalid escape, a trailing backslash, or a control character other than tab."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == '"' or (char < " " and char != "\t"):
+            return None
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        escape = text[i + 1 : i + 2]
+        if escape in _ESCAPES:
+            out.append(_ESCAPES[escape])
+            i += 2
+        elif escape == "u" and _HEX4.fullmatch(text[i + 2 : i + 6]):
+            out.append(chr(int(text[i + 2 : i + 6], 16)))
+            i += 6
+        else:
+            return None
+    return "".join(out)
 
 
 def capitalize(name: str) -> str:
@@ -70,14 +97,15 @@ class Reporter:
         return text
 
     def text(self, value: Any, span: Span, what: str) -> str | None:
-        """``String(value)`` as data-schema writes it between quotes into the SDL."""
+        """``String(value)`` as data-schema writes it between quotes into the SDL, read back as
+        GraphQL reads that string."""
         if not self.known(value, span):
             return None
         text = to_display(value)
-        if _UNQUOTABLE.search(text):
-            self.error("G031", f"{what} {text!r} cannot be written into the GraphQL schema", span)
-            return None
-        return text
+        parsed = graphql_string(text)
+        if parsed is None:
+            self.error("G031", f"{what} {text!r} cannot be written into the GraphQL schema as a string", span)
+        return parsed
 
     def names(self, value: Any, span: Span, what: str) -> list[str] | None:
         """An array of field names (``.identifier([...])``, ``.sortKeys([...])``)."""

@@ -8,7 +8,7 @@ types. The checks data-schema makes on the way are reported as ``G`` diagnostics
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from translator.diagnostics import Related, Span
@@ -211,10 +211,25 @@ class _SchemaLowering:
         ctx = FieldContext(entry.name, identifier, indexes, model.identifier_span)
         lowered, hoisted = lower_fields(self.report, ctx, fields, entry.span)
         self._hoist(hoisted)
+        lowered = [self._field_auth(f, fields.props.get(f.name)) for f in lowered]
         directives = [rules.model_directive(model, self.report, sql)]
+        model_auth = rules.auth_directive(auth, self.report)
+        if model_auth is not None:
+            directives.append(model_auth)
         if sql and model.original_name:
             directives.append(directive("refersTo", model.span, name=(model.original_name, model.span)))
         self.out.types.append(TypeDef("object", entry.name, entry.span, tuple(directives), tuple(lowered)))
+
+
+    def _field_auth(self, lowered: FieldDef, value: Any) -> FieldDef:
+        """A model field with its own ``.authorization(...)`` gets its ``@auth`` last (inline
+        enums and custom types never do, as in data-schema's ``processFields``)."""
+        if not isinstance(value, ScalarField | RefField | RelationField):
+            return lowered
+        auth = rules.auth_directive(value.auth, self.report)
+        if auth is None:
+            return lowered
+        return replace(lowered, directives=(*lowered.directives, auth))
 
 
 def combine_span_of(value: Any) -> Span | None:

@@ -23,7 +23,7 @@ from translator.frontends.gen2.builders import (
 from translator.frontends.gen2.fields import Reporter, capitalize, directive, relation_references
 from translator.frontends.gen2.operations import AuthRule
 from translator.frontends.gen2.relationships import check_relationships
-from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, describe
+from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, describe, to_display
 
 __all__ = ["check_relationships"]
 
@@ -35,6 +35,66 @@ def is_resource_rule(rule: Any) -> bool:
     return isinstance(rule, AuthRule) and rule.data.get("strategy") == "resource"
 
 
+def _truthy(value: Any) -> bool:
+    """JavaScript truthiness of a rule attribute."""
+    if value is None or value is UNDEFINED or value is False:
+        return False
+    if isinstance(value, str):
+        return value != ""
+    if isinstance(value, int | float):
+        return value == value and value != 0
+    return True
+
+
+def auth_directive(rules: list[Any], report: Reporter) -> Directive | None:
+    """``@auth(rules: [...])`` as data-schema's ``calculateAuth`` writes it, or None without
+    rules. Each rule is an object as the GraphQL front end reads it (lists become tuples); the
+    strings data-schema writes between quotes must read back as GraphQL strings (G031)."""
+    lowered: list[dict[str, Any]] = []
+    written = [r for r in rules if isinstance(r, AuthRule)]
+    for rule in written:
+        one = _auth_rule(rule, report)
+        if one is None:
+            return None
+        lowered.append(one)
+    if not lowered:
+        return None
+    return directive("auth", written[0].span, rules=(tuple(lowered), written[0].span))
+
+
+def _auth_rule(rule: AuthRule, report: Reporter) -> dict[str, Any] | None:
+    data, span = rule.data, rule.span
+    result: dict[str, Any] = {"allow": str(data.get("strategy"))}
+    if _truthy(data.get("provider")):
+        result["provider"] = to_display(data["provider"])
+    operations = data.get("operations")
+    if _truthy(operations):
+        if not isinstance(operations, JSArray):
+            report.error("G005", f".to(...) needs an array of operations, not {describe(operations)}", span)
+            return None
+        names = [report.name(o, operations.span_at(i) or span, "operation") for i, o in enumerate(operations.items)]
+        if None in names:
+            return None
+        result["operations"] = tuple(names)
+    field_name = data.get("ownerField", data.get("groupsField"))
+    if _truthy(field_name):
+        key = "groupsField" if result["allow"] == "groups" else "ownerField"
+        result[key] = report.text(field_name, span, f"authorization {key}")
+    groups = data.get("groups")
+    if _truthy(groups):
+        if not isinstance(groups, JSArray):
+            report.error("G005", f"authorization groups must be an array, not {describe(groups)}", span)
+            return None
+        result["groups"] = tuple(report.text(g, groups.span_at(i) or span, "authorization group")
+                                 for i, g in enumerate(groups.items))
+    for key in ("identityClaim", "groupClaim"):
+        if _truthy(data.get(key)):
+            result[key] = report.text(data[key], span, f"authorization {key}")
+    values = [v for v in result.values() if not isinstance(v, tuple)]
+    values += [v for v in result.values() if isinstance(v, tuple) for v in v]
+    return None if None in values else result
+
+
 def enum_typedef(name: str, enum: EnumType, span: Span, report: Reporter) -> TypeDef | None:
     """``enum Name { ... }``; values with whitespace are rejected by data-schema itself."""
     from translator.document import EnumValueDef  # noqa: PLC0415
@@ -44,6 +104,10 @@ def enum_typedef(name: str, enum: EnumType, span: Span, report: Reporter) -> Typ
         return None
     if not isinstance(values, JSArray):
         report.error("G030", f"a.enum(...) needs an array of values, not {describe(values)}", enum.span)
+        return None
+    if not values.items:
+        # data-schema writes `enum Name {\n  \n}`, which is not valid GraphQL.
+        report.error("G032", f"the enum type {name} has no values; a GraphQL enum needs at least one", enum.span)
         return None
     result: list[EnumValueDef] = []
     for i, value in enumerate(values.items):
@@ -205,7 +269,7 @@ def check_auth_fields(
     implied = _implied_fields(rules, report)
     field_rules: list[Any] = []
     for value in fields.props.values():
-        if isinstance(value, ScalarField | RelationField):
+        if isinstance(value, ScalarField | RefField | RelationField):
             field_rules.extend(value.auth)
     for name, (multi, rule_span) in _implied_fields(field_rules, report).items():
         if name in implied and implied[name][0] != multi:

@@ -1,0 +1,7 @@
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Post: a.model({ title: a.string() }).authorization((allow) => [allow.publicApiKey().to(['read', 'get'])]),
+}).authorization((allow) => [allow.publicApiKey()]);
+
+export const data = defineData({ schema });
