@@ -124,7 +124,9 @@ def _check_relation(
 
 
 def _has_auth(model: TypeDef, document: SchemaDocument) -> bool:
-    return model.directive("auth") is not None
+    """Whether the model has @auth rules of its own, model- or field-level (the sandbox's
+    global rule alone does not count here)."""
+    return model.directive("auth") is not None or any(f.directive("auth") for f in model.fields)
 
 
 def _check_auth_key_size(model: TypeDef, field: FieldDef, d: Directive, related: TypeDef,
