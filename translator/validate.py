@@ -37,6 +37,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     for typedef in document.types:
         _check_directive_names(typedef, out)
         _check_extension_directives(typedef, document, out)
+        _check_model_only_directives(typedef, out)
         if typedef.kind != "object":
             continue
         if typedef.is_model:
@@ -78,6 +79,19 @@ TRANSFORMER_DIRECTIVES = frozenset(
 )
 # Transformers that also handle fields added to the root types by `extend type Query { ... }`.
 _ROOT_EXTENSION_DIRECTIVES = frozenset({"auth", "function", "http", "predictions", "sql"})
+
+
+def _check_model_only_directives(typedef: TypeDef, out: list[Diagnostic]) -> None:
+    """Type-level @auth and @searchable need @model; interface fields take no @auth."""
+    if not typedef.is_model:
+        for d in typedef.directives:
+            if d.name in ("auth", "searchable"):
+                out.append(Diagnostic("E116", f"types annotated with @{d.name} must also be annotated with @model; "
+                                      f"add @model to {typedef.name} or remove @{d.name}", d.span))
+    if typedef.kind == "interface":
+        for field in typedef.fields:
+            for d in field.all("auth"):
+                out.append(Diagnostic("E116", f"@auth cannot be placed on a field of interface {typedef.name}", d.span))
 
 
 def _check_extension_directives(typedef: TypeDef, document: SchemaDocument, out: list[Diagnostic]) -> None:

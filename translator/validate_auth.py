@@ -27,7 +27,11 @@ _ALL_OPERATIONS = ("create", "update", "delete", *_GRANULAR)
 
 def _rules(d: Directive) -> list[dict[str, Any]]:
     rules = d.value("rules")
-    return [r for r in rules if isinstance(r, dict)] if isinstance(rules, tuple) else []
+    found = [dict(r) for r in rules if isinstance(r, dict)] if isinstance(rules, tuple) else []
+    for rule in found:
+        if isinstance(rule.get("groups"), str):
+            rule["groups"] = (rule["groups"],)  # Amplify wraps a single group name in a list
+    return found
 
 
 def role_names(rule: dict[str, Any]) -> list[str]:
@@ -143,8 +147,8 @@ def _check_field_level_reads(model: TypeDef, out: list[Diagnostic]) -> None:
     spans = []
     for field in model.fields:
         outer_required = field.type.list_required if field.type.is_list else field.type.item_required
-        if not outer_required:
-            continue
+        if not outer_required or field.directive("hasMany") or field.directive("manyToMany"):
+            continue  # to-many relationships become nullable connection fields before this check
         access = field_access[field.name]
         needed = set(read_roles)
         for provider in ("userPools", "oidc"):
