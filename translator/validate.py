@@ -126,6 +126,10 @@ def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
 def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, out: list[Diagnostic]) -> None:
     if model.name in RESERVED_TYPES or model.name in document.root_types:
         out.append(Diagnostic("E013", f"'{model.name}' is a reserved type name and cannot be a model", model.span))
+    for field in model.fields:
+        if field.name in ("and", "or", "not"):
+            out.append(Diagnostic("E117", f"a model field cannot be named '{field.name}': Amplify's generated "
+                                  f"Model{model.name}FilterInput already has it; rename the field", field.span))
     if settings.datastore:
         for field in model.fields:
             if field.name in DATASTORE_FIELDS:
