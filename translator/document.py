@@ -92,6 +92,7 @@ class FieldDef:
     span: Span
     type_span: Span
     from_extension: bool = False
+    arguments: tuple[tuple[str, TypeRef, Span], ...] = ()
 
     def directive(self, name: str) -> Directive | None:
         """The first use of directive ``name`` on this field, or None."""

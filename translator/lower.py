@@ -289,10 +289,18 @@ class _Builder:
         return BuiltModel(model.name, self._freeze_fields(model.fields), keys)
 
     def _check_operation_types(self) -> None:
-        # modelgen also types the fields of the root operation types and of input types.
-        for type_name, field in self.document.operation_fields:
+        # modelgen also types the fields of the root operation types (arguments included) and
+        # of input types; its JSON schema takes only scalars, enums and inputs as arguments.
+        for _, field in self.document.operation_fields:
             self._kind_or_skip(field)
-            del type_name
+            if self.kinds.get(field.type.name) == "input":
+                raise BuildError("E055", f"operation {field.name} returns input type {field.type.name}; return an "
+                                 "object type", field.type_span)
+            for name, type_ref, span in field.arguments:
+                kind = "scalar" if type_ref.name in SCALARS else self.kinds.get(type_ref.name)
+                if kind not in ("scalar", "enum", "input"):
+                    raise BuildError("E055", f"argument {name} of {field.name} has type {type_ref.name}; arguments "
+                                     "must be scalars, enums or input types", span)
         for typedef in self.document.types:
             if typedef.kind == "input" and typedef.name not in SKIPPED_TYPES:
                 for field in typedef.fields:

@@ -427,6 +427,9 @@ def _field(node: FieldDefinitionNode, extension: bool) -> FieldDef:
         span=span_of(node.name),
         type_span=span_of(node.type),
         from_extension=extension,
+        arguments=tuple(
+            (a.name.value, type_ref_of(a.type), span_of(a.type)) for a in getattr(node, "arguments", None) or ()
+        ),
     )
 
 
