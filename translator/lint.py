@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translator.derive import GenericSchema
-from translator.diagnostics import Diagnostic, Related
+from translator.diagnostics import Diagnostic, Related, Span
 from translator.document import SchemaDocument, TypeDef
 from translator.names import constant_case
 
@@ -40,10 +40,7 @@ def lint(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
     return out
 
 
-def _warn(code: str, message: str, span: object, related: tuple[Related, ...] = ()) -> Diagnostic:
-    from translator.diagnostics import Span
-
-    assert isinstance(span, Span)
+def _warn(code: str, message: str, span: Span, related: tuple[Related, ...] = ()) -> Diagnostic:
     return Diagnostic(code, message, span, severity="warning", related=related)
 
 
@@ -73,18 +70,17 @@ def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[
                              model.span))
     if model.name not in join_tables:
         _missed_join_table(model, kinds, out)
-    if model.name in join_tables:
+    else:
         out.append(_warn("W002", f"{model.name} is written by hand but Amplify's form generator treats it as a "
                          "join table: @hasMany fields into it are redirected to the model on its other side",
                          model.span))
     model_directive = model.directive("model")
     timestamps = model_directive.value("timestamps") if model_directive else None
-    if isinstance(timestamps, dict):
+    if model_directive is not None and isinstance(timestamps, dict):
         for key, value in timestamps.items():
             if value is None:
                 out.append(_warn("W006", f"timestamps.{key}: null does not remove the field (Amplify falls back "
-                                 f"to '{key}'); use timestamps: null to remove both", model_directive.span
-                                 if model_directive else model.span))
+                                 f"to '{key}'); use timestamps: null to remove both", model_directive.span))
 
 
 def _missed_join_table(model: TypeDef, kinds: dict[str, TypeDef], out: list[Diagnostic]) -> None:
