@@ -395,20 +395,21 @@ def _named(node: TypeNode) -> str:
 
 
 def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
-    # The definition comes first whatever the text order; extensions follow in text order.
-    nodes = sorted(nodes, key=lambda n: "Extension" in type(n).__name__)
+    # As Amplify's schema merge leaves them: fields in text order (an `extend type` written
+    # before its type contributes first), while each enum block, in text order, puts its values
+    # in front of those merged so far.
     head = nodes[0]
     directives: list[Directive] = []
     fields: list[FieldDef] = []
     values: list[EnumValueDef] = []
     for node in nodes:
-        extension = node is not head or isinstance(node, TypeExtensionNode)
+        extension = isinstance(node, TypeExtensionNode)
         directives.extend(_directives(node.directives, extension))
         for field_node in getattr(node, "fields", None) or ():
             if isinstance(field_node, FieldDefinitionNode) or hasattr(field_node, "type"):
                 fields.append(_field(field_node, extension))
-        for value_node in getattr(node, "values", None) or ():
-            values.append(EnumValueDef(value_node.name.value, span_of(value_node.name)))
+        node_values = [EnumValueDef(v.name.value, span_of(v.name)) for v in getattr(node, "values", None) or ()]
+        values = [*node_values, *values]
     return TypeDef(
         kind=_KINDS[type(head)],
         name=head.name.value,
