@@ -82,6 +82,7 @@ CODES: Final[dict[str, str]] = {
     "E115": "@auth with @index queries under a query root not named Query",
     "E116": "type-level @auth/@searchable without @model, or @auth on an interface field",
     "E117": "model field named and, or or not (taken by the generated filter input)",
+    "E118": "@http url not starting with http:// or https://",
     "E201": "file or folder not found",
     "E202": "folder holds no schema",
     "E203": "file cannot be read",

@@ -50,6 +50,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
                         out.append(Diagnostic(code, f"@{name} may only be used in a type annotated with "
                                               f"@model; {typedef.name} is not a model", d.span))
         for field in typedef.fields:
+            _check_http_url(field, out)
             _check_default(typedef, field, enums, document, out)
             _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
@@ -79,6 +80,13 @@ TRANSFORMER_DIRECTIVES = frozenset(
 )
 # Transformers that also handle fields added to the root types by `extend type Query { ... }`.
 _ROOT_EXTENSION_DIRECTIVES = frozenset({"auth", "function", "http", "predictions", "sql"})
+
+
+def _check_http_url(field: FieldDef, out: list[Diagnostic]) -> None:
+    for d in field.all("http"):
+        url = d.value("url")
+        if isinstance(url, str) and not url.startswith(("http://", "https://")):
+            out.append(Diagnostic("E118", f"@http url {url!r} must begin with http:// or https://", d.span))
 
 
 def _check_model_only_directives(typedef: TypeDef, out: list[Diagnostic]) -> None:

@@ -101,6 +101,10 @@ def _check_rules(typedef: TypeDef, d: Directive, out: list[Diagnostic], model_le
                 out.append(Diagnostic("E101", f"@auth {key} {value!r} must name a field of {typedef.name}",
                                       d.span))
         operations = rule.get("operations")
+        if isinstance(operations, str) or (
+            isinstance(operations, tuple) and [str(o) for o in operations].count("read") > 1
+        ):
+            out.append(Diagnostic("E103", "@auth operations must be a list naming 'read' at most once", d.span))
         granular = [str(o) for o in operations if str(o) in _GRANULAR] if isinstance(operations, tuple) else []
         if isinstance(operations, tuple) and "read" in map(str, operations) and granular:
             out.append(Diagnostic("E103", f"'{granular[0]}' is specified in addition to 'read', which already "
@@ -126,7 +130,7 @@ def _access(d: Directive | None) -> dict[str, set[str]]:
         names = [str(o) for o in operations] if isinstance(operations, tuple) else list(_ALL_OPERATIONS)
         expanded = {g for o in names for g in (_GRANULAR if o == "read" else (o,))}
         for role in role_names(rule):
-            access.setdefault(role, set()).update(expanded)
+            access[role] = expanded  # Amplify's access matrix: a later rule for a role replaces it
     return access
 
 
