@@ -20,6 +20,14 @@ Value: TypeAlias = (
     str | int | float | bool | tuple["Value", ...] | Mapping[str, "Value"] | None
 )
 
+def strings(value: Value) -> list[str]:
+    """A directive argument that takes a list of names, as strings (GraphQL lets a single
+    value stand for a one-item list; an absent or null argument is an empty list)."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, tuple) else [str(value)]
+
+
 TypeKind = Literal["object", "enum", "input", "interface", "union", "scalar"]
 
 

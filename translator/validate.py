@@ -7,7 +7,7 @@ import re
 
 from translator.default_values import is_valid_default
 from translator.diagnostics import Diagnostic, Related
-from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
+from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.lower import SCALARS
 from translator.names import lower_first, upper_first
 from translator.pluralize import plural
@@ -178,7 +178,7 @@ def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument
     if field.type.name == "Boolean":
         out.append(Diagnostic("E020", f"Boolean fields cannot be keys ({model.name}.{field.name})", d.span))
     nullable = [] if field.type.item_required else [field.name]
-    for name in _strings(d.value("sortKeyFields")):
+    for name in strings(d.value("sortKeyFields")):
         if name == field.name:
             out.append(Diagnostic("E109", f"@primaryKey field '{name}' cannot be its own sort key", d.span))
             continue
@@ -230,7 +230,7 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
             if d.has("name") and not (isinstance(written, str) and _INDEX_NAME.fullmatch(written)):
                 out.append(Diagnostic("E024", f"index name {written!r} is invalid: use 3 to 255 letters, digits, "
                                       "'_', '-' or '.'", d.span))
-            sort_names = _strings(d.value("sortKeyFields"))
+            sort_names = strings(d.value("sortKeyFields"))
             name = written if isinstance(written, str) else (
                 lower_first(plural(model.name)) + "By" + "And".join(upper_first(n) for n in [field.name, *sort_names])
             )
@@ -245,7 +245,7 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
             elif field.type.name == "Boolean":
                 out.append(Diagnostic("E020", f"Boolean field {model.name}.{field.name} cannot be an index key",
                                       d.span))
-            for sort_name in _strings(d.value("sortKeyFields")):
+            for sort_name in strings(d.value("sortKeyFields")):
                 sort = model.declared_field(sort_name)
                 if sort is None:
                     out.append(Diagnostic("E023", f"sort key field '{sort_name}' of index '{name}' does not "
@@ -257,13 +257,6 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
                     out.append(Diagnostic("E021", f"Boolean field {model.name}.{sort_name} cannot be a sort key",
                                           d.span))
 
-
-def _strings(value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, tuple):
-        return [str(v) for v in value]
-    return [str(value)]
 
 
 def _check_default(

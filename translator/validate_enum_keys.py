@@ -12,15 +12,9 @@ models, whose key fields take the models' key types.
 from __future__ import annotations
 
 from translator.diagnostics import Diagnostic
-from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
+from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.settings import Settings
 from translator.validate_references import primary_key_fields
-
-
-def _strings(value: object) -> list[str]:
-    if value is None:
-        return []
-    return [str(v) for v in value] if isinstance(value, tuple) else [str(value)]
 
 
 def _type(model: TypeDef, name: str) -> str:
@@ -38,7 +32,7 @@ def _index_key(related: TypeDef, index_name: object) -> list[str]:
         for field in related.fields:
             for d in field.all("index"):
                 if d.value("name") == index_name:
-                    return [field.name, *_strings(d.value("sortKeyFields"))]
+                    return [field.name, *strings(d.value("sortKeyFields"))]
         return []
     return primary_key_fields(related)
 
@@ -48,7 +42,7 @@ def check_enum_keys(
     out: list[Diagnostic],
 ) -> None:
     """Enum key values in the lookup of a ``fields``-style (or implicit) relationship."""
-    fields = _strings(d.value("fields"))
+    fields = strings(d.value("fields"))
     if d.name == "hasMany":
         key = _index_key(related, d.value("indexName"))
         if len(key) == 2 and _is_enum(document, _type(related, key[1])):
@@ -74,7 +68,7 @@ def check_reference_enum_keys(
     model: TypeDef, d: Directive, related: TypeDef, document: SchemaDocument, out: list[Diagnostic]
 ) -> None:
     """Enum key values in the lookup of a ``@hasOne``/``@belongsTo`` with ``references``."""
-    references = _strings(d.value("references"))
+    references = strings(d.value("references"))
     if d.name == "hasOne":
         keys = primary_key_fields(model)
         candidates = [(related, references[0])] + ([(model, keys[1])] if len(references) == 2 and len(keys) > 1 else [])

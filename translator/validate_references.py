@@ -6,14 +6,8 @@ references, and do not share a pair of models with a ``fields``-style relationsh
 from __future__ import annotations
 
 from translator.diagnostics import Diagnostic, Related
-from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
+from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.lower import SCALARS
-
-
-def _strings(value: object) -> list[str]:
-    if value is None:
-        return []
-    return [str(v) for v in value] if isinstance(value, tuple) else [str(value)]
 
 
 def primary_key_fields(model: TypeDef) -> list[str]:
@@ -21,7 +15,7 @@ def primary_key_fields(model: TypeDef) -> list[str]:
     for field in model.fields:
         d = field.directive("primaryKey")
         if d is not None:
-            return [field.name, *_strings(d.value("sortKeyFields"))]
+            return [field.name, *strings(d.value("sortKeyFields"))]
     return ["id"]
 
 
@@ -37,7 +31,7 @@ def check_references(
     out: list[Diagnostic],
 ) -> None:
     """Every problem of relationship ``model.field`` with ``references`` pointing at ``related``."""
-    references = _strings(d.value("references"))
+    references = strings(d.value("references"))
     if not references:
         out.append(Diagnostic("E114", f"@{d.name} on {model.name}.{field.name} has an empty references list",
                               d.span))
@@ -91,7 +85,7 @@ def _check_counterpart(
             note = Related(counterpart.span, "relationship without references")
             out.append(Diagnostic("E112", message, d.span, related=(note,)))
             return
-        matched = matched or _strings(counterpart.value("references")) == references
+        matched = matched or strings(counterpart.value("references")) == references
     if not matched:
         other_kind = "a @hasOne or @hasMany" if d.name == "belongsTo" else "a @belongsTo"
         out.append(Diagnostic("E036", f"{model.name}.{field.name} uses references {references}; add {other_kind} "

@@ -4,7 +4,7 @@ rule that a ``@hasOne``/``@hasMany`` pair may not point at each other)."""
 from __future__ import annotations
 
 from translator.diagnostics import Diagnostic, Related
-from translator.document import Directive, FieldDef, SchemaDocument, TypeDef
+from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.names import relation_model_name
 from translator.settings import Settings
 from translator.validate_enum_keys import check_enum_keys, check_many_to_many_enum_keys, check_reference_enum_keys
@@ -12,11 +12,6 @@ from translator.validate_references import check_references
 
 RELATIONS = ("hasMany", "hasOne", "belongsTo", "manyToMany")
 
-
-def _strings(value: object) -> list[str]:
-    if value is None:
-        return []
-    return [str(v) for v in value] if isinstance(value, tuple) else [str(value)]
 
 
 def output_field_type(model: TypeDef, name: str) -> str | None:
@@ -44,9 +39,9 @@ def _key_fields(related: TypeDef, index_name: str | None) -> list[str] | None:
     for field in related.fields:
         for d in field.directives:
             if index_name is None and d.name == "primaryKey":
-                return [field.name, *_strings(d.value("sortKeyFields"))]
+                return [field.name, *strings(d.value("sortKeyFields"))]
             if index_name is not None and d.name == "index" and d.value("name") == index_name:
-                return [field.name, *_strings(d.value("sortKeyFields"))]
+                return [field.name, *strings(d.value("sortKeyFields"))]
     return None if index_name is not None else ["id"]
 
 
@@ -84,8 +79,8 @@ def _check_relation(
         out.append(Diagnostic("E037", "@hasOne cannot be used with lists; use @hasMany instead", d.span))
     if d.name == "belongsTo" and field.type.is_list:
         out.append(Diagnostic("E039", "@belongsTo cannot be used with lists", d.span))
-    fields = _strings(d.value("fields"))
-    references = _strings(d.value("references"))
+    fields = strings(d.value("fields"))
+    references = strings(d.value("references"))
     if d.has("fields") and d.has("references"):
         out.append(Diagnostic("E035", f"@{d.name} cannot have both fields and references; use references",
                               d.span))
