@@ -9,7 +9,7 @@ from graphql import GraphQLError
 from graphql.language import DocumentNode, Source, parse
 from graphql.validation.validate import validate_sdl
 
-from translator.frontends.graphql import _validate_sdl, directive_definitions
+from translator.frontends.graphql_validation import _validate_sdl, directive_definitions
 
 GOLDEN = Path(__file__).parent / "golden"
 BROKEN = [
@@ -23,6 +23,10 @@ BROKEN = [
     "type A @model(queries: {get: \"g\", get: \"h\"}) { x: [B] @hasMany(indexName: \"a\", indexName: \"b\") }",
     "type A { x: [B] @manyToMany }\nschema { query: A query: A }\nschema { query: A }",
     "interface I @model { id: ID! }\nunion U @auth(rules: []) = A\ntype A implements Nope { id: ID! }",
+    "type A { x: [[Nope!]]! y(arg: [Missing!], ok: String): Int }",
+    "query Q { a }\ntype A { x: String, y: Strin, z: __Type }",
+    "type A { x: Int @deprecated @deprecated, y: Int }",
+    "input I { a: Int @nope, b: [Zed] = [1] }\nenum E { V @deprecated @deprecated }",
 ]
 
 
@@ -60,7 +64,22 @@ BAD_ARGUMENTS = [
     'type A @model(timestamps: {createdAt: 1, nope: "x"}) { id: ID! }',
     'type A @model @auth(rules: [{allow: everyone}, {allow: owner, operations: [read, fly]}]) { id: ID! }',
     'type A @model { bs: [B] @manyToMany(relationName: ["R"]) }',
+    'type A @model @auth(rules: [{allow: owner, nope: 1}]) { id: ID! }',
+    'type A @model @auth(rules: {allow: public, extra: true}) { id: ID! }',
+    'type A @model(queries: [{get: "x"}]) { id: ID! }',
+    'type A @model(timestamps: "x") { id: ID! }',
+    'type A @model @auth(rules: [{allow: groups, groups: [{a: 1}]}]) { id: ID! }',
+    'type A @model @auth(rules: [{allow: groups, groups: [["Admin"]]}]) { id: ID! }',
+    'type A @model(subscriptions: {level: on, onCreate: [{x: 1}]}) { id: ID! }',
     'type A @model { x: Int @index(name: "ok", queryField: "q") @default(value: "1") }',
+]
+
+# Valid arguments the fast path must pass without a visit, and the visit agrees.
+GOOD_ARGUMENTS = [
+    'type A @model @auth(rules: [{allow: owner, ownerField: "o", operations: [read, update]}]) { id: ID! }',
+    'type A @model @auth(rules: {allow: public}) { id: ID! }',
+    'type A @model(timestamps: {createdAt: "made"}, queries: null) { id: ID! }',
+    'type A @model @auth(rules: [{allow: groups, groups: "Admin"}, {allow: private, provider: iam}]) { id: ID! }',
 ]
 
 
@@ -71,7 +90,7 @@ def test_argument_checks_equal_a_full_visit(text: str) -> None:
     from graphql.validation import ValidationContext
     from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 
-    from translator.frontends.graphql import _directive_schema, _validate_arguments
+    from translator.frontends.graphql_validation import _directive_schema, _validate_arguments
 
     user = parse(text)
     full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
@@ -82,3 +101,34 @@ def test_argument_checks_equal_a_full_visit(text: str) -> None:
     visit(full, TypeInfoVisitor(type_info, ValuesOfCorrectTypeRule(context)))
     assert bool(expected) == (text != BAD_ARGUMENTS[-1])  # the last one is valid
     assert _messages(_validate_arguments(schema, full)) == _messages(expected)
+
+
+def _argument_cases() -> list[tuple[str, str]]:
+    goldens = [(path.name, path.read_text()) for path in sorted(GOLDEN.glob("*/*.graphql"))]
+    return goldens + [(f"good-{i}", text) for i, text in enumerate(GOOD_ARGUMENTS)]
+
+
+@pytest.mark.parametrize(("name", "text"), _argument_cases(), ids=[n for n, _ in _argument_cases()])
+def test_argument_fast_path_agrees_with_a_full_visit(name: str, text: str) -> None:
+    from graphql.language.visitor import visit
+    from graphql.utilities import TypeInfo, TypeInfoVisitor
+    from graphql.validation import ValidationContext
+    from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
+
+    from translator.frontends.graphql_validation import _directive_schema, _validate_arguments
+
+    try:
+        user = parse(Source(text, name))
+    except GraphQLError:
+        pytest.skip("not parseable")
+    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+    if _validate_sdl(full):
+        pytest.skip("arguments are only checked in a sound schema")
+    schema = _directive_schema()
+    expected: list[GraphQLError] = []
+    type_info = TypeInfo(schema)
+    rule = ValuesOfCorrectTypeRule(ValidationContext(schema, full, type_info, expected.append))
+    visit(full, TypeInfoVisitor(type_info, rule))
+    assert _messages(_validate_arguments(schema, full)) == _messages(expected)
+    if name.startswith("good-"):
+        assert not expected

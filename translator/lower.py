@@ -88,6 +88,16 @@ class _Builder:
                 self.kinds.setdefault(typedef.name, typedef.kind)
 
     def build(self) -> BuiltSchema:
+        try:
+            return self._build()
+        finally:
+            # Connections point at models whose fields point back at them: unlinked, reference
+            # counting frees the working graph at once instead of leaving it to the cyclic GC.
+            for model in self.models.values():
+                for model_field in model.fields:
+                    model_field.connection = None
+
+    def _build(self) -> BuiltSchema:
         non_models: list[TypeDef] = []
         for typedef in self.document.types:
             if self.kinds.get(typedef.name) == "model" and typedef.is_model:
