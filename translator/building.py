@@ -63,7 +63,10 @@ class WField:
 
     def directive(self, name: str) -> WDirective | None:
         """The first directive called ``name``."""
-        return next((d for d in self.directives if d.name == name), None)
+        for d in self.directives:  # a plain loop: model building asks this of every field
+            if d.name == name:
+                return d
+        return None
 
 
 @dataclass(eq=False)
@@ -77,7 +80,10 @@ class WModel:
 
     def field(self, name: str) -> WField | None:
         """The first field called ``name``."""
-        return next((f for f in self.fields if f.name == name), None)
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
 
     def add_field(self, new: WField) -> None:
         """Append ``new`` unless a field of that name exists (modelgen's ``addFieldToModel``)."""

@@ -13,13 +13,14 @@ def fk_name(model: str, field: str | None, component: str = "id") -> str:
     return foreign_key_name(model, field, component) if field else foreign_key_name(model, component)
 
 
+_RELATIONSHIPS = frozenset({"hasOne", "hasMany", "belongsTo"})
+
+
 def process_connection(
     field: WField, model: WModel, models: dict[str, WModel], cpk: bool
 ) -> WConnection | None:
     """The connection of ``field`` per its first ``@hasOne``/``@hasMany``/``@belongsTo``."""
-    directive = next(
-        (d for d in field.directives if d.name in ("hasOne", "hasMany", "belongsTo")), None
-    )
+    directive = next((d for d in field.directives if d.name in _RELATIONSHIPS), None) if field.directives else None
     if directive is None:
         return None
     other = models.get(field.type)

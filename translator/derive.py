@@ -5,6 +5,7 @@ foreign-key fields and join-table detection (a port of @aws-amplify/codegen-ui's
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from translator.model import BuiltField, BuiltModel, BuiltSchema
@@ -90,12 +91,21 @@ def derive(schema: BuiltSchema) -> GenericSchema:
     )
 
 
+_DATA_TYPES = {"enum": "Enum", "model": "Model", "nonModel": "NonModel"}
+
+
 def _generic_field(field: BuiltField, relationship: Relationship | None) -> GenericField:
-    if field.type_kind == "scalar":
-        data_type = field.type_name
-    else:
-        data_type = {"enum": "Enum", "model": "Model", "nonModel": "NonModel"}[field.type_kind]
+    data_type = field.type_name if field.type_kind == "scalar" else _DATA_TYPES[field.type_kind]
+    if relationship is None:
+        return _unrelated_field(data_type, field.type_name, field.required, field.read_only, field.is_array)
     return GenericField(data_type, field.type_name, field.required, field.read_only, field.is_array, relationship)
+
+
+@lru_cache(maxsize=4096)
+def _unrelated_field(data_type: str, type_name: str, required: bool, read_only: bool, is_array: bool) -> GenericField:
+    # Most fields of a schema share a handful of shapes (a nullable String, a required ID, ...);
+    # the instances are immutable, so one serves them all.
+    return GenericField(data_type, type_name, required, read_only, is_array, None)
 
 
 def _primary_keys(model: BuiltModel) -> tuple[str, ...]:

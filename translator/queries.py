@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 from translator.diagnostics import Diagnostic, Related, Span
 from translator.document import SchemaDocument, TypeDef, Value
-from translator.names import foreign_key_name, lower_first, upper_first
+from translator.names import lower_first, upper_first
 from translator.pluralize import plural
 from translator.settings import Settings
 
 
-def _camel(*words: str) -> str:
-    return foreign_key_name(*words)
+def _camel(verb: str, name: str) -> str:
+    """``getPost``: the verbs are lower camel case already, so only ``name`` changes."""
+    return verb + upper_first(name)
 
 
 def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[str, str, Span]]:

@@ -50,9 +50,10 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
                         out.append(Diagnostic(code, f"@{name} may only be used in a type annotated with "
                                               f"@model; {typedef.name} is not a model", d.span))
         for field in typedef.fields:
-            _check_http_url(field, out)
-            _check_default(typedef, field, enums, document, out)
-            _check_list_arguments(field, out)
+            if field.directives:  # what follows only checks directives; most fields have none
+                _check_http_url(field, out)
+                _check_default(typedef, field, enums, document, out)
+                _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
     out.extend(check_auth(document))
     out.extend(check_operation_names(document, settings))

@@ -149,29 +149,28 @@ def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
 
 
 def _field(node: FieldDefinitionNode, extension: bool) -> FieldDef:
+    # Positional arguments and no empty generators: this runs once per field of the schema.
+    arguments = getattr(node, "arguments", None)
     return FieldDef(
-        name=node.name.value,
-        type=type_ref_of(node.type),
-        directives=tuple(_directives(node.directives)),
-        span=span_of(node.name),
-        type_span=span_of(node.type),
-        from_extension=extension,
-        arguments=tuple(
-            (a.name.value, type_ref_of(a.type), span_of(a.type)) for a in getattr(node, "arguments", None) or ()
-        ),
+        node.name.value,
+        type_ref_of(node.type),
+        tuple(_directives(node.directives)) if node.directives else (),
+        span_of(node.name),
+        span_of(node.type),
+        extension,
+        tuple((a.name.value, type_ref_of(a.type), span_of(a.type)) for a in arguments) if arguments else (),
     )
 
 
 def _directives(nodes: Iterable[DirectiveNode] | None, extension: bool = False) -> list[Directive]:
     return [
         Directive(
-            name=node.name.value,
-            arguments=tuple(
-                Argument(arg.name.value, value_of(arg.value), span_of(arg.value))
-                for arg in node.arguments or ()
-            ),
-            span=span_of(node),
-            from_extension=extension,
+            node.name.value,
+            tuple(Argument(arg.name.value, value_of(arg.value), span_of(arg.value)) for arg in node.arguments)
+            if node.arguments
+            else (),
+            span_of(node),
+            extension,
         )
         for node in nodes or ()
     ]

@@ -72,6 +72,11 @@ def value_of(node: ValueNode) -> Value:
 
 def type_ref_of(node: TypeNode) -> TypeRef:
     """Unwrap list and non-null wrappers, keeping what the output and validation need."""
+    # Most fields are `T` or `T!`: one shared, immutable TypeRef per name serves them all.
+    if isinstance(node, NamedTypeNode):
+        return _named_ref(node.name.value, False)
+    if isinstance(node, NonNullTypeNode) and isinstance(node.type, NamedTypeNode):
+        return _named_ref(node.type.name.value, True)
     depth = 0
     list_required = False
     current = node
@@ -92,3 +97,8 @@ def type_ref_of(node: TypeNode) -> TypeRef:
             continue
         assert isinstance(current, NamedTypeNode)
         return TypeRef(current.name.value, depth > 0, False, list_required, depth)
+
+
+@lru_cache(maxsize=4096)
+def _named_ref(name: str, required: bool) -> TypeRef:
+    return TypeRef(name, False, required)
