@@ -14,6 +14,7 @@ from graphql.language.parser import Parser
 from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.document import SchemaDocument
 from translator.frontends.graphql_build import build_document
+from translator.frontends.graphql_lexer import UnplacedLexer
 from translator.frontends.graphql_validation import directive_definitions, validate_tree
 
 __all__ = ["SchemaSource", "build_document", "directive_definitions", "parse_schema"]
@@ -54,7 +55,13 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
 
 class _AmplifyParser(Parser):
     """graphql-core's parser as Amplify's graphql 15 parses SDL: enum values may be named
-    ``true``, ``false`` or ``null`` (graphql 15 reads them with a plain name)."""
+    ``true``, ``false`` or ``null`` (graphql 15 reads them with a plain name). Without
+    locations it reads tokens with the faster :class:`UnplacedLexer`."""
+
+    def __init__(self, source: Source, *, no_location: bool) -> None:
+        super().__init__(source, no_location=no_location)
+        if no_location:
+            self._lexer = UnplacedLexer(source)
 
     def parse_enum_value_name(self) -> NameNode:
         return self.parse_name()

@@ -1,0 +1,91 @@
+"""The fast lexer used for position-free parses reads exactly the tokens graphql-core's lexer
+reads, and fails exactly where it fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, EXAMPLES, GOLDEN
+from graphql import GraphQLSyntaxError
+from graphql.language import Lexer, Source, TokenKind
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from translator.frontends.graphql_lexer import UnplacedLexer
+
+Tokens = list[tuple[str, int, int, str | None]]
+
+
+def _tokens(lexer_class: type[Lexer], text: str) -> Tokens | str:
+    """The token stream (kind, start, end, value), or the error message with its offset."""
+    lexer = lexer_class(Source(text))
+    out: Tokens = []
+    try:
+        while True:
+            token = lexer.advance()
+            out.append((token.kind.value, token.start, token.end, token.value))
+            if token.kind is TokenKind.EOF:
+                return out
+    except GraphQLSyntaxError as error:
+        return f"{error.message} @ {error.positions}"
+
+
+def _schemas() -> list[Path]:
+    paths = [*GOLDEN.glob("**/*.graphql"), *EXAMPLES.glob("*.graphql")]
+    if CORPUS.is_dir():
+        paths += CORPUS.glob("*/*.graphql")
+    return sorted(paths)
+
+
+def test_every_known_schema_lexes_the_same() -> None:
+    paths = _schemas()
+    assert len(paths) > 300
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text), path
+
+
+TRICKY = [
+    "",
+    "   \n\r\n\r\t,,\ufeff",
+    "# only a comment",
+    "type A { a: Int # trailing\r\n b: [String!]! }",
+    'type A @d(a: "plain", b: "", c: "with \\"escape\\"", d: "\\u00e9", e: "é ✓ 😀") { x: Int }',
+    'a """block\n  string""" b """""" c ""',
+    '"a""b"',
+    '"unterminated',
+    '"line\nbreak"',
+    '"""unterminated block',
+    "@d(n: 1, m: -2, f: 3.5e10, g: 0x1, h: 01, i: 1.)",
+    "...spread .. . ",
+    "a'b",
+    "a\u00a0b",
+    "a\x00b",
+    "名前",
+    "x # comment with \ud83d\ude00 pair\n y",
+    "x # lone \ud800 surrogate\n y",
+    'x "lone \udc00 in string" y',
+    "{a:b}(c)[d]!$&|=",
+    "_name9 __x A1_b",
+    "1abc",
+    "-name",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
+def test_tricky_text_lexes_the_same(text: str) -> None:
+    assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
+
+
+PIECES = st.sampled_from(
+    ["type", " ", "\n", "\r\n", ",", "#", "# c\n", '"', '"""', "\\", "\\u0041", "{", "}", "(", ")", "[", "]",
+     ":", "!", "@", "=", "|", "&", "$", "...", ".", "1", "-", "0.5", "e3", "é", "\ud800", "A_b9", "'", "\t", "\ufeff"]
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES | st.text(max_size=3), max_size=40).map("".join))
+def test_random_text_lexes_the_same(text: str) -> None:
+    assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
