@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphql import GraphQLError
-from graphql.language import DefinitionNode, DocumentNode, NameNode, Source, Token
-from graphql.language.parser import Parser
+from graphql.language import DefinitionNode, DocumentNode, Source, Token
 
 from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.document import SchemaDocument
 from translator.frontends.graphql_build import build_document
-from translator.frontends.graphql_lexer import UnplacedLexer
+from translator.frontends.graphql_parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql_validation import directive_definitions, validate_tree
 
 __all__ = ["SchemaSource", "build_document", "directive_definitions", "parse_schema"]
@@ -53,20 +52,6 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     return build_document(user)
 
 
-class _AmplifyParser(Parser):
-    """graphql-core's parser as Amplify's graphql 15 parses SDL: enum values may be named
-    ``true``, ``false`` or ``null`` (graphql 15 reads them with a plain name). Without
-    locations it reads tokens with the faster :class:`UnplacedLexer`."""
-
-    def __init__(self, source: Source, *, no_location: bool) -> None:
-        super().__init__(source, no_location=no_location)
-        if no_location:
-            self._lexer = UnplacedLexer(source)
-
-    def parse_enum_value_name(self) -> NameNode:
-        return self.parse_name()
-
-
 def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
     """Like GraphQL's "Unexpected <EOF>": at the end of the (last) file."""
     source = sources[-1] if sources else SchemaSource("<schema>", "")
@@ -78,7 +63,8 @@ def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
 def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: bool) -> DocumentNode | None:
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
-    parser = _AmplifyParser(Source(source.text, source.name), no_location=not positions)
+    text = Source(source.text, source.name)
+    parser = AmplifyParser(text) if positions else UnplacedParser(text)
     try:
         return parser.parse_document()
     except GraphQLError as error:

@@ -1,5 +1,5 @@
-"""The fast lexer used for position-free parses reads exactly the tokens graphql-core's lexer
-reads, and fails exactly where it fails."""
+"""The fast parser used for position-free parses gives exactly the tree graphql-core's parser
+gives (its lexer exactly the tokens graphql-core's lexer reads), and fails where it fails."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, EXAMPLES, GOLDEN
 from graphql import GraphQLSyntaxError
-from graphql.language import Lexer, Source, TokenKind
+from graphql.language import Lexer, Node, Source, TokenKind
+from graphql.language.parser import Parser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translator.frontends.graphql_lexer import UnplacedLexer
+from translator.frontends.graphql_parser import AmplifyParser, UnplacedLexer, UnplacedParser
 
 Tokens = list[tuple[str, int, int, str | None]]
 
@@ -38,12 +39,41 @@ def _schemas() -> list[Path]:
     return sorted(paths)
 
 
-def test_every_known_schema_lexes_the_same() -> None:
+def _tree(parser: Parser) -> tuple[str, object]:
+    """The parsed document, or the error message with its offset; lists and tuples kept apart."""
+    try:
+        document = parser.parse_document()
+    except GraphQLSyntaxError as error:
+        return ("error", f"{error.message} @ {error.positions}")
+    return ("tree", _plain(document))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Node):
+        return (type(value).__name__, tuple((key, _plain(getattr(value, key))) for key in value.keys))
+    if isinstance(value, tuple):
+        return ("tuple", tuple(_plain(item) for item in value))
+    if isinstance(value, list):
+        return ("list", tuple(_plain(item) for item in value))
+    return value
+
+
+def _same_parse(text: str) -> None:
+    assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
+    assert _tree(UnplacedParser(Source(text))) == _tree(AmplifyParser(Source(text), no_location=True))
+
+
+def test_every_known_schema_parses_the_same() -> None:
     paths = _schemas()
     assert len(paths) > 300
+    trees = 0
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text), path
+        fast = _tree(UnplacedParser(Source(text)))
+        assert fast == _tree(AmplifyParser(Source(text), no_location=True)), path
+        trees += fast[0] == "tree"
+    assert trees > 300
 
 
 TRICKY = [
@@ -74,8 +104,8 @@ TRICKY = [
 
 
 @pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
-def test_tricky_text_lexes_the_same(text: str) -> None:
-    assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
+def test_tricky_text_parses_the_same(text: str) -> None:
+    _same_parse(text)
 
 
 PIECES = st.sampled_from(
@@ -87,5 +117,20 @@ PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PIECES | st.text(max_size=3), max_size=40).map("".join))
-def test_random_text_lexes_the_same(text: str) -> None:
-    assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
+def test_random_text_parses_the_same(text: str) -> None:
+    _same_parse(text)
+
+
+SCHEMA_PIECES = st.sampled_from(
+    ["type A", "type B @model", "{", "}", " x: Int", " y: [String!]!", ' @index(name: "i")', " @hasMany",
+     "(a: Int = 1, b: [B!])", '"""doc"""', '"d"', "\n", "enum E { X Y }", "input I { a: Int }", "extend type A",
+     "interface N", "implements N", "union U = A | B", "scalar S", "schema { query: A }", ": ",
+     "@auth(rules: [{allow: public}])"]
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SCHEMA_PIECES, max_size=30).map("".join))
+def test_random_schemas_parse_the_same(text: str) -> None:
+    _same_parse(text)
