@@ -314,6 +314,11 @@ class _Builder:
         for typedef in self.document.types:
             if typedef.kind == "input" and typedef.name not in SKIPPED_TYPES:
                 for field in typedef.fields:
+                    kind = self.kinds.get(field.type.name)
+                    if kind in ("model", "nonModel", "union", "interface"):
+                        raise BuildError("E055", f"field {field.name} of input {typedef.name} has type "
+                                         f"{field.type.name}; input fields must be scalars, enums or input types",
+                                         field.type_span)
                     self._kind_or_skip(field)
 
     def _kind_or_skip(self, field: FieldDef) -> None:

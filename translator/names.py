@@ -77,3 +77,12 @@ def enum_values(names: list[str]) -> list[str]:
     indexes = sorted((k for k in by_key if is_array_index(k)), key=int)
     others = [k for k in by_key if not is_array_index(k)]
     return [by_key[k] for k in [*indexes, *others]]
+
+
+_ALPHANUMERIC = re.compile(r"[A-Za-z0-9]+")
+
+
+def table_id_too_long(model_name: str) -> bool:
+    """Amplify keeps a purely alphanumeric model's ``<Name>Table`` as the CloudFormation logical ID
+    of its DynamoDB table (other names get a generated ID), and CDK allows 255 characters."""
+    return len(model_name) + len("Table") > 255 and _ALPHANUMERIC.fullmatch(model_name) is not None

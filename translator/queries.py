@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translator.diagnostics import Diagnostic, Related, Span
-from translator.document import SchemaDocument, TypeDef, Value
+from translator.document import Directive, SchemaDocument, TypeDef, Value
 from translator.names import lower_first, upper_first
 from translator.pluralize import plural
 from translator.settings import Settings
@@ -45,6 +45,9 @@ def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[s
             for field_name in value if isinstance(value, tuple) else (value,):
                 if isinstance(field_name, str) and field_name:
                     yield operation, field_name, directive.span
+    search = _search_query(model)
+    if search is not None:
+        yield "query", search[0], search[1]
     for field in model.fields:
         for index in field.all("index"):
             if index.has("queryField"):
@@ -55,6 +58,19 @@ def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[s
             sort = index.value("sortKeyFields")
             keys = [field.name, *((str(s) for s in sort) if isinstance(sort, tuple) else ([str(sort)] if sort else []))]
             yield "query", lower_first(plural(name)) + "By" + "And".join(upper_first(k) for k in keys), index.span
+
+
+def _search_query(model: TypeDef) -> tuple[str, Span] | None:
+    """The query @searchable adds: ``search<Plural>`` unless ``queries: {search: ...}`` names it
+    (``queries: null`` keeps the default, an object without ``search`` drops it)."""
+    directive = model.directive("searchable")
+    if directive is None:
+        return None
+    queries = directive.value("queries")
+    if isinstance(queries, dict):
+        search = queries.get("search")
+        return (search, directive.span) if isinstance(search, str) and search else None
+    return "search" + plural(upper_first(model.name)), directive.span
 
 
 def check_operation_names(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
@@ -78,9 +94,39 @@ def check_operation_names(document: SchemaDocument, settings: Settings) -> list[
                                       related=(Related(taken[key], "first generated here"),)))
             else:
                 taken[key] = span
-        if roots.get("query", "Query") != "Query" and model.directive("auth") is not None:
+        if roots.get("query", "Query") != "Query" and _has_auth(model):
             _check_custom_query_root(model, roots["query"], out)
+    if roots.get("query", "Query") != "Query":
+        _check_join_models_custom_query_root(document, roots["query"], out)
     return out
+
+
+def _has_auth(model: TypeDef) -> bool:
+    """Whether Amplify's auth transformer protects the model's queries: @auth on the model or
+    on any of its fields."""
+    return model.directive("auth") is not None or any(f.directive("auth") for f in model.fields)
+
+
+def _check_join_models_custom_query_root(document: SchemaDocument, query_root: str, out: list[Diagnostic]) -> None:
+    # A @manyToMany join model gets the rules of both models' @auth (when written as a list) and
+    # an @index per side, whose queries Amplify protects on a type it assumes is named Query.
+    sides: dict[str, list[tuple[TypeDef, Directive]]] = {}
+    for model in document.types:
+        if model.is_model:
+            for field in model.fields:
+                for d in field.all("manyToMany"):
+                    sides.setdefault(str(d.value("relationName", "")), []).append((model, d))
+    for relation, uses in sides.items():
+        if len(uses) == 2 and any(_auth_rule_list(model) for model, _ in uses):
+            out.append(Diagnostic("E115", f"@auth on {uses[0][0].name} or {uses[1][0].name} cannot protect the "
+                                  f"queries of the join model of relation '{relation}' while the query root is "
+                                  f"named {query_root}; name it Query", uses[0][1].span))
+
+
+def _auth_rule_list(model: TypeDef) -> bool:
+    auth = model.directive("auth")
+    rules = auth.value("rules") if auth is not None else None
+    return isinstance(rules, tuple) and len(rules) > 0
 
 
 def _check_custom_query_root(model: TypeDef, query_root: str, out: list[Diagnostic]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translator.diagnostics import Diagnostic, Related
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
-from translator.names import relation_model_name
+from translator.names import relation_model_name, table_id_too_long
 from translator.settings import Settings
 from translator.validate_enum_keys import check_enum_keys, check_many_to_many_enum_keys, check_reference_enum_keys
 from translator.validate_references import check_references
@@ -213,3 +213,7 @@ def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None
         if document.type(name) is not None:
             out.append(Diagnostic("E045", f"@manyToMany relation name '{name}' is already a type in the "
                                   "schema; choose another relationName", first.span))
+        if table_id_too_long(name):
+            out.append(Diagnostic("E119", f"the join model of relation '{name[:40]}...' has a {len(name)}-character "
+                                  "name, too long for its table's logical ID (at most 250); shorten "
+                                  "relationName", first.span))

@@ -14,6 +14,7 @@ from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.document import SchemaDocument
 from translator.frontends.graphql_build import build_document
 from translator.frontends.graphql_parser import AmplifyParser, UnplacedParser
+from translator.frontends.graphql_sandbox import check_sandbox_rule
 from translator.frontends.graphql_validation import directive_definitions, validate_tree
 
 __all__ = ["SchemaSource", "build_document", "directive_definitions", "parse_schema"]
@@ -47,6 +48,7 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
         raise CompilationError([_empty_document(sources)])
     user = DocumentNode(definitions=tuple(definitions))
     diagnostics.extend(validate_tree(user))
+    diagnostics.extend(check_sandbox_rule(user))
     if diagnostics:
         raise CompilationError(diagnostics)
     return build_document(user)
