@@ -46,6 +46,8 @@ EXPECTED_CODES = {
     "c07_auth_string_breaks_sdl": "G031",
     "c08_enum_empty": "G032",
     "c10_default_control_char": "G031",
+    "c13_identifier_string_substring_nullable": "G018",
+    "c15_identifier_string_references": "G015",
 }
 # SDL that Amplify's GraphQL parser rejects in the transformer stage; the front end checks it.
 SDL_CHECKS = {

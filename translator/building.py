@@ -25,7 +25,7 @@ class BuildError(Exception):
         self.span = span
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class WDirective:
     """A directive with plain arguments, and the name of the field it sits on."""
 
@@ -35,7 +35,7 @@ class WDirective:
     span: Span = field(default_factory=lambda: Span("<generated>"))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class WConnection:
     """modelgen's ``connectionInfo`` of a relationship field."""
 
@@ -46,7 +46,7 @@ class WConnection:
     is_using_references: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class WField:
     """A field being built."""
 
@@ -69,7 +69,7 @@ class WField:
         return None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class WModel:
     """A model being built; ``directives`` holds ``@model`` and the ``key`` attributes."""
 

@@ -13,7 +13,7 @@ from translator.model import BuiltField, BuiltModel, BuiltSchema
 RelationshipKind = Literal["HAS_MANY", "HAS_ONE", "BELONGS_TO"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relationship:
     """The ``relationship`` member of a field; members that do not apply stay None/False."""
 
@@ -28,7 +28,7 @@ class Relationship:
     is_has_many_index: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GenericField:
     """A field of the generic data schema."""
 
@@ -40,7 +40,7 @@ class GenericField:
     relationship: Relationship | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GenericModel:
     """A model of the generic data schema."""
 
@@ -49,7 +49,7 @@ class GenericModel:
     fields: tuple[tuple[str, GenericField], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GenericSchema:
     """The whole generic data schema, in output order."""
 

@@ -9,7 +9,7 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A position in a source file: 1-based line and column, like graphql-core reports them."""
 
@@ -23,7 +23,7 @@ class Span:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a diagnostic, such as the other end of a relationship."""
 
@@ -31,7 +31,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem found in a schema, with a stable code (see ``codes.py``) and where it is."""
 

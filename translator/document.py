@@ -31,7 +31,7 @@ def strings(value: Value) -> list[str]:
 TypeKind = Literal["object", "enum", "input", "interface", "union", "scalar"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeRef:
     """A field type: the named type and its list and non-null wrappers.
 
@@ -54,7 +54,7 @@ class TypeRef:
         return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Argument:
     """One directive argument and where its value is written."""
 
@@ -63,7 +63,7 @@ class Argument:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Directive:
     """A directive use such as ``@hasMany(indexName: "byBlog")``; ``span`` points at the ``@``."""
 
@@ -89,7 +89,7 @@ class Directive:
         return self.arg(name) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldDef:
     """A field of an object, interface or input type; ``from_extension`` when an ``extend
     type`` block added it (Amplify treats those differently)."""
@@ -116,7 +116,7 @@ class FieldDef:
         return tuple(d for d in self.directives if d.name == name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EnumValueDef:
     """One value of an enum."""
 
@@ -124,7 +124,7 @@ class EnumValueDef:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeDef:
     """A type definition; ``extend type`` blocks are already merged into their type."""
 

@@ -13,7 +13,7 @@ ConnectionKind = Literal["HAS_MANY", "HAS_ONE", "BELONGS_TO"]
 TypeKindOut = Literal["scalar", "enum", "model", "nonModel"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Association:
     """How a model-typed field is connected: ``associated_with`` for HAS_MANY (the child's
     fields), ``target_names`` for HAS_ONE/BELONGS_TO (the fields on the field's own model)."""
@@ -23,7 +23,7 @@ class Association:
     target_names: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuiltField:
     """A field after model building."""
 
@@ -41,7 +41,7 @@ class BuiltField:
         return self.type_kind == "model"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyAttribute:
     """A key definition of a model: the primary key (``name`` None), an ``@index``, or the
     hidden ``gsi-Parent.field`` key of a uni-directional ``@hasMany``."""
@@ -50,7 +50,7 @@ class KeyAttribute:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuiltModel:
     """A model (declared or ``@manyToMany`` join model) after model building."""
 
@@ -63,7 +63,7 @@ class BuiltModel:
         return next((f for f in self.fields if f.name == name), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuiltNonModel:
     """A non-model object type."""
 
@@ -71,7 +71,7 @@ class BuiltNonModel:
     fields: tuple[BuiltField, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuiltEnum:
     """An enum with its output values (already collapsed, section 3.6)."""
 
@@ -79,7 +79,7 @@ class BuiltEnum:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuiltSchema:
     """Everything model building produces, in output order."""
 

@@ -186,11 +186,18 @@ class _SchemaLowering:
             return
         rules.check_refs(entry.name, "model", fields, self.lookup, self.report)
         identifier = ["id"]
-        if model.identifier is not None:
+        checked = identifier
+        if isinstance(model.identifier, str):
+            # Not what the types allow, but data-schema runs it: the string's first character is
+            # the partition key and the others the sort keys, and fields contained in the string
+            # must be required (`identifier.includes(name)` is a substring test on a string).
+            identifier = list(model.identifier) or ["id"]
+            checked = [name for name in fields.props if name in model.identifier]
+        elif model.identifier is not None:
             written = self.report.names(model.identifier, model.identifier_span or entry.span, ".identifier(...)")
             if written is None:
                 return
-            identifier = written or ["id"]
+            identifier = checked = written or ["id"]
         sql = self.schema.sql
         # SQL models: no secondary indexes, no relationship or missing-rule checks, and no
         # timestamps (data-schema's `staticSchema` branch).
@@ -207,7 +214,7 @@ class _SchemaLowering:
         if not sql:
             rules.check_relationships(entry.name, fields, self.lookup, self.report)
         rules.check_generated_defaults(fields, self.report, self.schema.engine)
-        rules.check_identifier_fields(entry.name, fields, identifier, model.identifier_span or entry.span, self.report)
+        rules.check_identifier_fields(entry.name, fields, checked, model.identifier_span or entry.span, self.report)
         ctx = FieldContext(entry.name, identifier, indexes, model.identifier_span)
         lowered, hoisted = lower_fields(self.report, ctx, fields, entry.span)
         self._hoist(hoisted)

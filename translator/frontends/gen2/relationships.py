@@ -123,6 +123,11 @@ def _check_references(
             )
             return
         child_types.append(declared.field_type)
+    if isinstance(parent.identifier, str):
+        # data-schema maps over the parent's identifier here, which a string cannot do.
+        report.error("G015", f"the identifier of {parent_name} must be an array of field names to match reference "
+                     f"fields against it. {pair}", span)
+        return
     parent_types = _identifier_types(parent)
     if len(parent_types) != len(child_types):
         report.error(
