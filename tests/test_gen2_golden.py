@@ -48,6 +48,16 @@ EXPECTED_CODES = {
     "c10_default_control_char": "G031",
     "c13_identifier_string_substring_nullable": "G018",
     "c15_identifier_string_references": "G015",
+    "c19_proto_computed_key_is_a_field": "G033",
+    "c20_proto_shorthand_is_a_field": "G033",
+    "c21_field_named_constructor": "G033",
+    "c22_field_named_tostring": "G033",
+    "c23_enum_field_named_valueof": "G033",
+    "c25_custom_type_field_named_constructor": "G033",
+    "c26_ref_field_named_constructor": "G033",
+    "c27_relationship_named_constructor": "G033",
+    "c28_identifier_named_isprototypeof": "G033",
+    "c29_indexed_field_named_hasownproperty": "G033",
 }
 # SDL that Amplify's GraphQL parser rejects in the transformer stage; the front end checks it.
 SDL_CHECKS = {

@@ -105,11 +105,13 @@ class ArrayLit:
 
 @dataclass(frozen=True)
 class Property:
-    """``key: value`` in an object literal; ``key`` is an expression when computed."""
+    """``key: value`` in an object literal; ``key`` is an expression when computed; ``shorthand``
+    for ``{ key }``."""
 
     key: str | Expr
     value: Expr
     pos: Pos
+    shorthand: bool = False
 
 
 @dataclass(frozen=True)

@@ -44,4 +44,5 @@ CODES: Final[dict[str, str]] = {
     "G030": "builder given a value of the wrong kind",
     "G031": "text that cannot be written into the generated GraphQL schema",
     "G032": "enum without values",
+    "G033": "field named like a property every JavaScript object inherits (constructor, toString, ...)",
 }

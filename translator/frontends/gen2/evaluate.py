@@ -202,6 +202,11 @@ class Interpreter(StatementRunner):
                 continue  # spreading null, undefined, a number or a string of keys adds nothing
             if isinstance(prop.key, str):
                 key = prop.key
+                if key == "__proto__" and not prop.shorthand:
+                    # `__proto__: value` sets the object's prototype, not a property of its own
+                    # (what Object.entries and so Amplify see); the prototype is not modelled.
+                    self.eval_safe(prop.value, scope)
+                    continue
             else:
                 computed = self.eval_safe(prop.key, scope)
                 if isinstance(computed, Unknown):

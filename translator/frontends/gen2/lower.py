@@ -172,6 +172,7 @@ class _SchemaLowering:
             )
             return
         rules.check_refs(entry.name, "custom type", fields, self.lookup, self.report)
+        rules.check_inherited_names(entry.name, fields, entry.span, self.report)
         lowered, hoisted = lower_fields(self.report, FieldContext(entry.name), fields, entry.span)
         self._hoist(hoisted)
         self.out.types.append(TypeDef("object", entry.name, entry.span, fields=tuple(lowered)))
@@ -185,6 +186,7 @@ class _SchemaLowering:
             self.report.error("G030", f"a.model(...) needs an object of fields, not {describe(fields)}", entry.span)
             return
         rules.check_refs(entry.name, "model", fields, self.lookup, self.report)
+        rules.check_inherited_names(entry.name, fields, entry.span, self.report)
         identifier = ["id"]
         checked = identifier
         if isinstance(model.identifier, str):

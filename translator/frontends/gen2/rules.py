@@ -397,3 +397,22 @@ def custom_or_enum(value: Any) -> bool:
 
 
 __all__ += ["relation_references"]
+
+
+# What every plain JavaScript object inherits from Object.prototype. data-schema looks fields up
+# in plain objects (`secondaryIndexes[name]`, `fieldLevelAuthRules[name]`), finds these there
+# and fails on them ("secondaryIndexes is not iterable", or a function's text in the SDL).
+_OBJECT_PROTOTYPE = frozenset(
+    "constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf "
+    "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ __proto__".split()
+)
+
+
+def check_inherited_names(type_name: str, fields: JSObject, type_span: Span, report: Reporter) -> None:
+    """Fields of a model or custom type may not be named like Object.prototype's properties,
+    except inline custom types (their SDL line reads neither lookup)."""
+    for name, value in fields.props.items():
+        if name in _OBJECT_PROTOTYPE and not isinstance(value, CustomType):
+            span = fields.spans.get(name, type_span)
+            report.error("G033", f"field {name} of {type_name} is named like a property every JavaScript object "
+                         "has, which Amplify's schema builder cannot handle; rename it", span)

@@ -200,7 +200,7 @@ class TreeBuilder(StatementCallbacks, Transformer[Token, Any]):
         return ast.Property(c[0], c[1], node_pos(c[0]))
 
     def prop_shorthand(self, c: list[Any]) -> ast.Property:
-        return ast.Property(str(c[0]), ast.Ident(str(c[0]), pos(c[0])), pos(c[0]))
+        return ast.Property(str(c[0]), ast.Ident(str(c[0]), pos(c[0])), pos(c[0]), shorthand=True)
 
     def name(self, c: list[Any]) -> list[Any]:
         return c

@@ -1,0 +1,16 @@
+// Object.prototype names as field names
+import { type ClientSchema, a, defineData } from '@aws-amplify/backend';
+
+const schema = a
+  .schema({
+    Info: a.customType({
+      constructor: a.string(),
+    }),
+    Sample: a.model({
+      info: a.ref('Info'),
+    }),
+  })
+  .authorization((allow) => [allow.publicApiKey()]);
+
+export type Schema = ClientSchema<typeof schema>;
+export const data = defineData({ schema, authorizationModes: { defaultAuthorizationMode: 'apiKey' } });

@@ -1,0 +1,14 @@
+// Object.prototype names as field names
+import { type ClientSchema, a, defineData } from '@aws-amplify/backend';
+
+const schema = a
+  .schema({
+    Kind: a.enum(['A']),
+    Sample: a.model({
+      constructor: a.ref('Kind'),
+    }),
+  })
+  .authorization((allow) => [allow.publicApiKey()]);
+
+export type Schema = ClientSchema<typeof schema>;
+export const data = defineData({ schema, authorizationModes: { defaultAuthorizationMode: 'apiKey' } });
