@@ -11,6 +11,7 @@ models, whose key fields take the models' key types.
 
 from __future__ import annotations
 
+from translator.connections import fk_name
 from translator.diagnostics import Diagnostic
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.settings import Settings
@@ -49,8 +50,16 @@ def check_enum_keys(
             out.append(_diagnostic(d, f"{related.name}.{key[1]}", _type(related, key[1])))
         return
     key = primary_key_fields(related)
+    paired = _paired_has_many_with_fields(model, related) if d.name == "belongsTo" and not fields else None
     if fields:
         local = [(f"{model.name}.{name}", _type(model, name)) for name in fields]
+    elif paired is not None:
+        # Paired with a @hasMany that names its own fields, so no foreign key fields are added
+        # here: Amplify looks the key up by the names they would have had, typed as strings
+        # unless this model declares fields of those names.
+        partition = key[0] if settings.respect_primary_key else "id"
+        names = [fk_name(related.name, paired, partition)] + [fk_name(related.name, paired, k) for k in key[1:]]
+        local = [(f"{model.name}.{name}", _type(model, name) if model.field(name) else "String") for name in names]
     else:
         # Implicit foreign keys: typed like the related key, except that without CPK mode the
         # partition key is always an ID.
@@ -62,6 +71,18 @@ def check_enum_keys(
         if _is_enum(document, type_name):
             out.append(_diagnostic(d, where, type_name))
             return
+
+
+def _paired_has_many_with_fields(model: TypeDef, related: TypeDef) -> str | None:
+    """The field of ``related`` a ``@belongsTo`` to it pairs with (its first ``@hasOne`` or
+    ``@hasMany`` back to ``model``) when that is a ``@hasMany`` with ``fields``."""
+    for field in related.fields:
+        if field.type.name != model.name:
+            continue
+        relation = next((d for d in field.directives if d.name in ("hasOne", "hasMany")), None)
+        if relation is not None:
+            return field.name if relation.name == "hasMany" and strings(relation.value("fields")) else None
+    return None
 
 
 def check_reference_enum_keys(
