@@ -96,3 +96,28 @@ def test_bare_file_uses_new_project_defaults(tmp_path: Path) -> None:
     schema.write_text("type M @model { id: ID! }")
     assert project_settings(schema, environ={}) == Settings()
     assert list(translator.compile_path(schema)["models"]["M"]["fields"]) == ["id", "createdAt", "updatedAt"]
+
+
+PREDICTIONS = (
+    "type Note @model { id: ID! text: String }\n"
+    "type Query { speak(input: String): String @predictions(actions: [convertTextToSpeech]) }\n"
+)
+
+
+@pytest.mark.parametrize("config", ["amplify-meta.json", "backend-config.json"])
+def test_predictions_need_an_s3_storage_resource(tmp_path: Path, config: str) -> None:
+    api = _project(tmp_path, NEW, None)
+    (api / "schema.graphql").write_text(PREDICTIONS)
+    with pytest.raises(translator.CompilationError) as caught:
+        translator.compile_path(api)
+    assert [(d.code, d.line) for d in caught.value.diagnostics] == [("E121", 2)]
+    backend = tmp_path / "amplify" / "backend"
+    (backend / config).write_text(json.dumps({"storage": {"files": {"service": "DynamoDB"}}}))
+    with pytest.raises(translator.CompilationError):
+        translator.compile_path(api)  # a table is not a bucket
+    (backend / config).write_text(json.dumps({"storage": {"files": {"service": "S3"}}}))
+    assert project_settings(api, environ={}).s3_storage
+    # Root operation fields are not part of the output: it is the models' alone.
+    plain = translator.compile_source("type Note @model { id: ID! text: String }")
+    assert translator.compile_path(api) == plain
+    assert translator.compile_source(PREDICTIONS, feature_flags={"storage": True}) == plain

@@ -85,6 +85,7 @@ CODES: Final[dict[str, str]] = {
     "E118": "@http url not starting with http:// or https://",
     "E119": "model or join model name too long for the logical ID of its table",
     "E120": "malformed global sandbox rule (input AMPLIFY { globalAuthRule })",
+    "E121": "@predictions without an S3 storage resource in the project",
     "E201": "file or folder not found",
     "E202": "folder holds no schema",
     "E203": "file cannot be read",

@@ -10,21 +10,23 @@ from translator.diagnostics import Diagnostic, SourceError, Span
 CPK_FLAG = "graphqltransformer.respectprimarykeyattributesonconnectionfield"
 TIMESTAMPS_FLAG = "codegen.addtimestampfields"
 DATASTORE_FLAG = "datastore"
+STORAGE_FLAG = "storage"
 
-KNOWN_FLAGS = (CPK_FLAG, TIMESTAMPS_FLAG, DATASTORE_FLAG)
+KNOWN_FLAGS = (CPK_FLAG, TIMESTAMPS_FLAG, DATASTORE_FLAG, STORAGE_FLAG)
 
 
 @dataclass(frozen=True)
 class Settings:
     """What the compile depends on besides the schema text.
 
-    Defaults are those of a newly created Amplify project with DataStore conflict detection on,
-    which is what the reference pipeline assumes for a bare schema file.
+    Defaults are those of a newly created Amplify project with DataStore conflict detection on
+    and no S3 storage resource, which is what the reference pipeline assumes for a bare schema file.
     """
 
     respect_primary_key: bool = True
     add_timestamp_fields: bool = True
     datastore: bool = True
+    s3_storage: bool = False
 
     def with_flags(self, flags: Mapping[str, bool], origin: str = "--feature-flag") -> Settings:
         """These settings with ``flags`` (names case-insensitive) applied on top."""
@@ -37,6 +39,8 @@ class Settings:
                 changes["add_timestamp_fields"] = bool(value)
             elif key == DATASTORE_FLAG:
                 changes["datastore"] = bool(value)
+            elif key == STORAGE_FLAG:
+                changes["s3_storage"] = bool(value)
             else:
                 known = ", ".join(KNOWN_FLAGS)
                 raise SourceError(

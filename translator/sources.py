@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -142,9 +142,23 @@ def project_settings(path: Path, environ: Mapping[str, str] | None = None) -> Se
     if api_dir is not None:
         conf = api_dir / "transform.conf.json"
         data = _json(conf) if conf.is_file() else {}
-        settings = Settings(settings.respect_primary_key, settings.add_timestamp_fields,
-                            datastore=isinstance(data, dict) and "ResolverConfig" in data)
+        settings = replace(settings, datastore=isinstance(data, dict) and "ResolverConfig" in data)
+    if amplify_dir is not None:
+        settings = replace(settings, s3_storage=_has_s3_storage(amplify_dir / "backend"))
     return settings
+
+
+def _has_s3_storage(backend: Path) -> bool:
+    """Whether the project has an S3 storage resource, as Amplify finds it in amplify-meta.json
+    (backend-config.json lists the same resources, and is the one a repository keeps)."""
+    for name in ("amplify-meta.json", "backend-config.json"):
+        if (backend / name).is_file():
+            storage = _json(backend / name)
+            storage = storage.get("storage") if isinstance(storage, dict) else None
+            return isinstance(storage, dict) and any(
+                isinstance(resource, dict) and resource.get("service") == "S3" for resource in storage.values()
+            )
+    return False
 
 
 def _enclosing_amplify_dir(path: Path) -> Path | None:

@@ -52,6 +52,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
         for field in typedef.fields:
             if field.directives:  # what follows only checks directives; most fields have none
                 _check_http_url(field, out)
+                _check_predictions(field, settings, out)
                 _check_default(typedef, field, enums, document, out)
                 _check_list_arguments(field, out)
     out.extend(check_relations(document, settings))
@@ -88,6 +89,15 @@ def _check_http_url(field: FieldDef, out: list[Diagnostic]) -> None:
         url = d.value("url")
         if isinstance(url, str) and not url.startswith(("http://", "https://")):
             out.append(Diagnostic("E118", f"@http url {url!r} must begin with http:// or https://", d.span))
+
+
+def _check_predictions(field: FieldDef, settings: Settings, out: list[Diagnostic]) -> None:
+    # Amplify's predictions transformer needs the project's S3 bucket, which it finds through a
+    # storage resource; a bare schema file has none.
+    for d in field.all("predictions"):
+        if not settings.s3_storage:
+            out.append(Diagnostic("E121", "@predictions needs an S3 storage resource in the Amplify project (amplify "
+                                  "add storage); none was found (or pass --feature-flag storage=true)", d.span))
 
 
 def _check_model_only_directives(typedef: TypeDef, out: list[Diagnostic]) -> None:
