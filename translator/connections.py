@@ -20,7 +20,7 @@ def process_connection(
     field: WField, model: WModel, models: dict[str, WModel], cpk: bool
 ) -> WConnection | None:
     """The connection of ``field`` per its first ``@hasOne``/``@hasMany``/``@belongsTo``."""
-    directive = next((d for d in field.directives if d.name in _RELATIONSHIPS), None) if field.directives else None
+    directive = next((d for d in field.directives if d.name in _RELATIONSHIPS), None)
     if directive is None:
         return None
     other = models.get(field.type)

@@ -66,8 +66,8 @@ def _directive(d: Directive, field_name: str = "") -> WDirective:
 
 def _field(f: FieldDef) -> WField:
     directives = [_directive(d, f.name) for d in f.directives] if f.directives else []
-    return WField(f.name, f.type.name, not f.type.item_required, f.type.is_list, directives, False, None, None,
-                  f.span, f.type_span)
+    return WField(f.name, f.type.name, not f.type.item_required, f.type.is_list, directives, span=f.span,
+                  type_span=f.type_span)
 
 
 class _Builder:
@@ -135,7 +135,7 @@ class _Builder:
         return model
 
     def _ensure_primary_key(self, model: WModel) -> None:
-        keyed = next((f for f in model.fields if f.directives and f.directive("primaryKey")), None)
+        keyed = next((f for f in model.fields if f.directive("primaryKey")), None)
         if keyed is None:
             existing = model.field("id")
             if existing is not None:
@@ -356,7 +356,7 @@ def _primary_key_name(model: WModel) -> str:
 def _add_key_attributes(model: WModel) -> None:
     """``@primaryKey`` and ``@index`` become ``key`` attributes (modelgen's processPrimaryKey/Index)."""
     if not any(d.name == "key" and "name" not in d.args for d in model.directives):
-        keyed = next((f for f in model.fields if f.directives and f.directive("primaryKey")), None)
+        keyed = next((f for f in model.fields if f.directive("primaryKey")), None)
         if keyed is not None:
             primary = keyed.directive("primaryKey")
             assert primary is not None
@@ -364,7 +364,9 @@ def _add_key_attributes(model: WModel) -> None:
             model.directives.append(WDirective("key", {"fields": [keyed.name, *sort]}))
     existing = {d.args.get("name") for d in model.directives if d.name == "key" and d.args.get("name")}
     for field in model.fields:
-        for index in (d for d in field.directives if d.name == "index") if field.directives else ():
+        for index in field.directives:
+            if index.name != "index":
+                continue
             sort = [str(n) for n in as_list(index.args.get("sortKeyFields"))]
             name = index.args.get("name") or f"{model.name}By{field.name}"
             if name not in existing:

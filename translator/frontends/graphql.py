@@ -15,9 +15,9 @@ from translator.document import SchemaDocument
 from translator.frontends.graphql_build import build_document
 from translator.frontends.graphql_parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql_sandbox import check_sandbox_rule
-from translator.frontends.graphql_validation import directive_definitions, validate_tree
+from translator.frontends.graphql_validation import validate_tree
 
-__all__ = ["SchemaSource", "build_document", "directive_definitions", "parse_schema"]
+__all__ = ["SchemaSource", "parse_schema"]
 
 
 @dataclass(frozen=True)
