@@ -58,6 +58,8 @@ EXPECTED_CODES = {
     "c27_relationship_named_constructor": "G033",
     "c28_identifier_named_isprototypeof": "G033",
     "c29_indexed_field_named_hasownproperty": "G033",
+    "c33_model_named_constructor": "E122",
+    "c35_returned_custom_type_field_constructor": "G033",
 }
 # SDL that Amplify's GraphQL parser rejects in the transformer stage; the front end checks it.
 SDL_CHECKS = {

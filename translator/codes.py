@@ -86,6 +86,7 @@ CODES: Final[dict[str, str]] = {
     "E119": "model or join model name too long for the logical ID of its table",
     "E120": "malformed global sandbox rule (input AMPLIFY { globalAuthRule })",
     "E121": "@predictions without an S3 storage resource in the project",
+    "E122": "model, or type of a field, named like a JavaScript Object.prototype member (constructor, ...)",
     "E201": "file or folder not found",
     "E202": "folder holds no schema",
     "E203": "file cannot be read",

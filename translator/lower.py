@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from translator.building import BuildError, WConnection, WDirective, WField, WModel, as_list
 from translator.connections import process_connection
-from translator.diagnostics import CompilationError, Diagnostic
+from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, Value
 from translator.model import (
     Association,
@@ -23,7 +23,14 @@ from translator.model import (
     KeyAttribute,
     TypeKindOut,
 )
-from translator.names import camel_case, enum_values, foreign_key_name, lower_first, relation_model_name
+from translator.names import (
+    OBJECT_PROTOTYPE_NAMES,
+    camel_case,
+    enum_values,
+    foreign_key_name,
+    lower_first,
+    relation_model_name,
+)
 from translator.settings import Settings
 
 SCALARS = frozenset(
@@ -269,6 +276,7 @@ class _Builder:
     def _kind(self, type_name: str, span_field: WField) -> TypeKindOut | Literal["skip"]:
         if type_name in SCALARS:
             return "scalar"
+        _check_type_name(type_name, f"field {span_field.name}", span_field.type_span or span_field.span)
         kind = self.kinds.get(type_name)
         if kind in ("enum", "model", "nonModel"):
             return kind  # type: ignore[return-value]
@@ -307,6 +315,7 @@ class _Builder:
                 raise BuildError("E055", f"operation {field.name} returns input type {field.type.name}; return an "
                                  "object type", field.type_span)
             for name, type_ref, span in field.arguments:
+                _check_type_name(type_ref.name, f"argument {name} of {field.name}", span)
                 kind = "scalar" if type_ref.name in SCALARS else self.kinds.get(type_ref.name)
                 if kind not in ("scalar", "enum", "input"):
                     raise BuildError("E055", f"argument {name} of {field.name} has type {type_ref.name}; arguments "
@@ -323,10 +332,18 @@ class _Builder:
 
     def _kind_or_skip(self, field: FieldDef) -> None:
         name = field.type.name
+        _check_type_name(name, f"field {field.name}", field.type_span)
         if name in SCALARS or name in self.kinds:
             return
         raise BuildError("E054", f"type {name} of field {field.name} is not supported: custom scalars "
                          "cannot be used in a schema that Amplify builds models from", field.type_span)
+
+
+def _check_type_name(type_name: str, what: str, span: Span) -> None:
+    # modelgen looks field types up in plain objects, where these names are always found.
+    if type_name in OBJECT_PROTOTYPE_NAMES:
+        raise BuildError("E122", f"{what} has type {type_name}, a name every JavaScript object has as a "
+                         "property, which Amplify's model generation cannot handle; rename the type", span)
 
 
 def _association(c: WConnection | None) -> Association | None:

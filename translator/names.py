@@ -86,3 +86,11 @@ def table_id_too_long(model_name: str) -> bool:
     """Amplify keeps a purely alphanumeric model's ``<Name>Table`` as the CloudFormation logical ID
     of its DynamoDB table (other names get a generated ID), and CDK allows 255 characters."""
     return len(model_name) + len("Table") > 255 and _ALPHANUMERIC.fullmatch(model_name) is not None
+
+
+# What every plain JavaScript object inherits from Object.prototype. Amplify's tools keep types
+# and fields in plain objects, find these names there already, and fail on them.
+OBJECT_PROTOTYPE_NAMES = frozenset(
+    "constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf "
+    "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ __proto__".split()
+)

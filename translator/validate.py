@@ -9,7 +9,7 @@ from translator.default_values import is_valid_default
 from translator.diagnostics import Diagnostic, Related
 from translator.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.lower import SCALARS
-from translator.names import lower_first, table_id_too_long, upper_first
+from translator.names import OBJECT_PROTOTYPE_NAMES, lower_first, table_id_too_long, upper_first
 from translator.pluralize import plural
 from translator.queries import check_operation_names
 from translator.settings import Settings
@@ -145,6 +145,9 @@ def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
 def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, out: list[Diagnostic]) -> None:
     if model.name in RESERVED_TYPES or model.name in document.root_types:
         out.append(Diagnostic("E013", f"'{model.name}' is a reserved type name and cannot be a model", model.span))
+    if model.name in OBJECT_PROTOTYPE_NAMES:
+        out.append(Diagnostic("E122", f"a model cannot be named {model.name}: every JavaScript object has a property "
+                              "of that name, which Amplify's transformers cannot handle; rename it", model.span))
     if table_id_too_long(model.name):
         out.append(Diagnostic("E119", f"a {len(model.name)}-character model name is too long for its table's "
                               "logical ID (at most 250); shorten it", model.span))

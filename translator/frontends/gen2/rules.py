@@ -24,6 +24,7 @@ from translator.frontends.gen2.fields import Reporter, capitalize, directive, re
 from translator.frontends.gen2.operations import AuthRule
 from translator.frontends.gen2.relationships import check_relationships
 from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, describe, to_display
+from translator.names import OBJECT_PROTOTYPE_NAMES
 
 __all__ = ["check_relationships"]
 
@@ -399,20 +400,16 @@ def custom_or_enum(value: Any) -> bool:
 __all__ += ["relation_references"]
 
 
-# What every plain JavaScript object inherits from Object.prototype. data-schema looks fields up
-# in plain objects (`secondaryIndexes[name]`, `fieldLevelAuthRules[name]`), finds these there
-# and fails on them ("secondaryIndexes is not iterable", or a function's text in the SDL).
-_OBJECT_PROTOTYPE = frozenset(
-    "constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf "
-    "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__ __proto__".split()
-)
+# data-schema looks fields up in plain objects (`secondaryIndexes[name]`, `fieldLevelAuthRules[name]`),
+# finds Object.prototype's members there and fails on them ("secondaryIndexes is not iterable", or
+# a function's text in the SDL).
 
 
 def check_inherited_names(type_name: str, fields: JSObject, type_span: Span, report: Reporter) -> None:
     """Fields of a model or custom type may not be named like Object.prototype's properties,
     except inline custom types (their SDL line reads neither lookup)."""
     for name, value in fields.props.items():
-        if name in _OBJECT_PROTOTYPE and not isinstance(value, CustomType):
+        if name in OBJECT_PROTOTYPE_NAMES and not isinstance(value, CustomType):
             span = fields.spans.get(name, type_span)
             report.error("G033", f"field {name} of {type_name} is named like a property every JavaScript object "
                          "has, which Amplify's schema builder cannot handle; rename it", span)

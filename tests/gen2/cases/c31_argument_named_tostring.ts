@@ -1,0 +1,15 @@
+// Object.prototype names elsewhere
+import { type ClientSchema, a, defineData } from '@aws-amplify/backend';
+
+const schema = a
+  .schema({
+    Note: a.model({ text: a.string() }),
+    echo: a.query()
+      .arguments({ toString: a.integer().required() })
+      .returns(a.string())
+      .handler(a.handler.custom({ entry: './echo.js' })),
+  })
+  .authorization((allow) => [allow.publicApiKey()]);
+
+export type Schema = ClientSchema<typeof schema>;
+export const data = defineData({ schema, authorizationModes: { defaultAuthorizationMode: 'apiKey' } });
