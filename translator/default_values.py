@@ -9,6 +9,7 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable
+from urllib.parse import unquote
 
 _TIME = re.compile(
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])", re.ASCII
@@ -29,8 +30,11 @@ _JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000
 _INT_PREFIX = re.compile(_JS_SPACE + r"[+-]?[0-9]")
 _FLOAT_PREFIX = re.compile(_JS_SPACE + r"[+-]?(Infinity|[0-9]|\.[0-9])")
 _IPV6_ZONE = re.compile(r"[0-9A-Za-z\-.:]+")
-_FORBIDDEN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|]")
+_FORBIDDEN_HOST = re.compile(r"[\x00\t\n\r #/:<>?@\[\\\]^|]")
+# Forbidden domain code points: C0 controls, space, DEL and the forbidden host code points.
+_FORBIDDEN_DOMAIN = re.compile(r"[\x00-\x20\x7f#%/:<>?@\[\\\]^|]")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what URL parsing strips from both ends
 _SPECIAL_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
 
 # Country calling codes known to libphonenumber-js (the library Amplify validates phones with).
@@ -82,31 +86,126 @@ def _json(text: str) -> bool:
 
 
 def _url(text: str) -> bool:
-    """WHATWG URL parsing (``new URL``), approximately: a scheme, and for the special schemes a
-    valid host (no forbidden characters, dotted numbers as IPv4, bracketed IPv6) and port."""
-    text = text.strip("\x00\x20\t\n\r\f")
+    """WHATWG URL parsing (``new URL``), approximately: a scheme, then for the special schemes a
+    valid host (percent-decoded, mapped to ASCII, IPv4 numbers as the host parser reads them,
+    bracketed IPv6) and port; other schemes only need a sound authority when they have one."""
+    text = re.sub("[\t\n\r]", "", text.strip(_C0_OR_SPACE))
     scheme = _URL_SCHEME.match(text)
     if scheme is None:
         return False
-    if scheme.group().lower() not in _SPECIAL_SCHEMES:
-        return not any(c in text for c in " \t\n")
-    authority = re.split(r"[/\\?#]", text[scheme.end() :].lstrip("/\\"), maxsplit=1)[0]
-    host_port = authority.rpartition("@")[2]
+    special = scheme.group().lower() in _SPECIAL_SCHEMES
+    rest = text[scheme.end() :]
+    if scheme.group().lower() == "file:":
+        return _file_url(rest)
+    if special:
+        rest = rest.lstrip("/\\")  # special schemes read any run of slashes as the authority's start
+    elif rest.startswith("//"):
+        rest = rest[2:]
+    else:
+        return True  # a path: anything is percent-encoded
+    authority = re.split(r"[/\\?#]" if special else "[/?#]", rest, maxsplit=1)[0]
+    _, at, host_port = authority.rpartition("@")
     if host_port.startswith("["):
-        host, _, rest = host_port[1:].partition("]")
-        if not _ip(host) or ":" not in host or (rest and not rest.startswith(":")):
+        end = host_port.find("]")
+        if end < 0:
             return False
-        port = rest[1:]
+        host, after = host_port[: end + 1], host_port[end + 1 :]
+        if after and not after.startswith(":"):
+            return False
+        port = after[1:]
     else:
         host, _, port = host_port.partition(":")
-        if not host or _FORBIDDEN_HOST.search(host):
+    if not (port == "" or (port.isascii() and port.isdigit() and int(port) <= 65535)):
+        return False
+    if special:
+        return _special_host(host)
+    if host == "":
+        return not at and ":" not in host_port  # an empty host takes no credentials or port
+    if host.startswith("["):
+        return _special_host(host)
+    return _FORBIDDEN_HOST.search(host) is None
+
+
+def _file_url(rest: str) -> bool:
+    """A file URL's host takes no credentials or port, may be empty or a Windows drive letter."""
+    if rest[:2] not in ("//", "\\\\", "/\\", "\\/"):
+        return True
+    host = re.split(r"[/\\?#]", rest[2:], maxsplit=1)[0]
+    if host == "" or re.fullmatch("[A-Za-z][:|]", host):
+        return True
+    return _special_host(host)
+
+
+def _special_host(host: str) -> bool:
+    """The WHATWG host parser for special schemes."""
+    if host.startswith("["):
+        if not host.endswith("]"):
             return False
-        parts = host.rstrip(".").split(".")
-        if parts and all(p.isascii() and p.isdigit() for p in parts) and (
-            len(parts) > 4 or any(int(p) > 255 for p in parts)
-        ):
-            return False
-    return port == "" or (port.isascii() and port.isdigit() and int(port) <= 65535)
+        inner = host[1:-1]
+        return "%" not in inner and ":" in inner and _ip(inner)  # no zone identifiers in URLs
+    ascii_domain = _domain_to_ascii(unquote(host, errors="replace"))
+    if not ascii_domain or _FORBIDDEN_DOMAIN.search(ascii_domain):
+        return False
+    return _ipv4(ascii_domain) if _ends_in_number(ascii_domain) else True
+
+
+def _domain_to_ascii(domain: str) -> str | None:
+    # UTS 46 approximated with IDNA 2003 (Python's codec) for labels that are not ASCII.
+    labels: list[str] = []
+    for label in domain.split("."):
+        try:
+            if label.isascii():
+                label = label.lower()
+                # A Punycode label must decode to what encodes back to it (IDNA rejects, for one,
+                # controls such as the U+0080 that "xn--a" decodes to).
+                if label.startswith("xn--") and label[4:].encode("ascii").decode("punycode").encode("idna") != (
+                    label.encode("ascii")
+                ):
+                    return None
+            else:
+                label = label.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _ends_in_number(domain: str) -> bool:
+    parts = domain.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    last = parts[-1]
+    return (last != "" and last.isascii() and last.isdigit()) or _ipv4_number(last) is not None
+
+
+def _ipv4(domain: str) -> bool:
+    parts = domain.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    if len(parts) > 4:
+        return False
+    numbers = [_ipv4_number(part) for part in parts]
+    if any(n is None for n in numbers):
+        return False
+    values = [n for n in numbers if n is not None]
+    return all(n <= 255 for n in values[:-1]) and values[-1] < 256 ** (5 - len(values))
+
+
+def _ipv4_number(part: str) -> int | None:
+    """An IPv4 address part: decimal, 0x hexadecimal or 0-prefixed octal; None if it is none."""
+    if part == "":
+        return None
+    radix = 10
+    if part[:2].lower() == "0x":
+        part, radix = part[2:], 16
+    elif len(part) > 1 and part[0] == "0":
+        part, radix = part[1:], 8
+    if part == "":
+        return 0
+    digits = "0123456789abcdef"[:radix]
+    if not all(c in digits for c in part.lower()):
+        return None
+    return int(part, radix)
 
 
 def _ip(text: str) -> bool:
