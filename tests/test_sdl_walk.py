@@ -9,7 +9,12 @@ from graphql import GraphQLError
 from graphql.language import DocumentNode, Source, parse
 from graphql.validation.validate import validate_sdl
 
-from translator.frontends.graphql_validation import _validate_sdl, directive_definitions
+from translator.frontends.graphql_validation import (
+    _directive_schema,
+    _validate_arguments,
+    _validate_sdl,
+    directive_definitions,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 BROKEN = [
@@ -83,24 +88,27 @@ GOOD_ARGUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("text", BAD_ARGUMENTS)
-def test_argument_checks_equal_a_full_visit(text: str) -> None:
+def _full_visit(full: DocumentNode) -> list[GraphQLError]:
+    """What graphql-core's ValuesOfCorrectTypeRule reports visiting the whole document."""
     from graphql.language.visitor import visit
     from graphql.utilities import TypeInfo, TypeInfoVisitor
     from graphql.validation import ValidationContext
     from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 
-    from translator.frontends.graphql_validation import _directive_schema, _validate_arguments
-
-    user = parse(text)
-    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
     schema = _directive_schema()
-    expected: list[GraphQLError] = []
+    errors: list[GraphQLError] = []
     type_info = TypeInfo(schema)
-    context = ValidationContext(schema, full, type_info, expected.append)
-    visit(full, TypeInfoVisitor(type_info, ValuesOfCorrectTypeRule(context)))
+    visit(full, TypeInfoVisitor(type_info, ValuesOfCorrectTypeRule(ValidationContext(schema, full, type_info,
+                                                                                     errors.append))))
+    return errors
+
+
+@pytest.mark.parametrize("text", BAD_ARGUMENTS)
+def test_argument_checks_equal_a_full_visit(text: str) -> None:
+    full = DocumentNode(definitions=(*directive_definitions().definitions, *parse(text).definitions))
+    expected = _full_visit(full)
     assert bool(expected) == (text != BAD_ARGUMENTS[-1])  # the last one is valid
-    assert _messages(_validate_arguments(schema, full)) == _messages(expected)
+    assert _messages(_validate_arguments(_directive_schema(), full)) == _messages(expected)
 
 
 def _argument_cases() -> list[tuple[str, str]]:
@@ -110,13 +118,6 @@ def _argument_cases() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("name", "text"), _argument_cases(), ids=[n for n, _ in _argument_cases()])
 def test_argument_fast_path_agrees_with_a_full_visit(name: str, text: str) -> None:
-    from graphql.language.visitor import visit
-    from graphql.utilities import TypeInfo, TypeInfoVisitor
-    from graphql.validation import ValidationContext
-    from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
-
-    from translator.frontends.graphql_validation import _directive_schema, _validate_arguments
-
     try:
         user = parse(Source(text, name))
     except GraphQLError:
@@ -124,11 +125,7 @@ def test_argument_fast_path_agrees_with_a_full_visit(name: str, text: str) -> No
     full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
     if _validate_sdl(full):
         pytest.skip("arguments are only checked in a sound schema")
-    schema = _directive_schema()
-    expected: list[GraphQLError] = []
-    type_info = TypeInfo(schema)
-    rule = ValuesOfCorrectTypeRule(ValidationContext(schema, full, type_info, expected.append))
-    visit(full, TypeInfoVisitor(type_info, rule))
-    assert _messages(_validate_arguments(schema, full)) == _messages(expected)
+    expected = _full_visit(full)
+    assert _messages(_validate_arguments(_directive_schema(), full)) == _messages(expected)
     if name.startswith("good-"):
         assert not expected
