@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from translator.diagnostics import Diagnostic, Related, Span
 from translator.document import Directive, SchemaDocument, TypeDef, Value
-from translator.names import lower_first, upper_first
+from translator.names import lower_first, relation_model_name, upper_first
 from translator.pluralize import plural
 from translator.settings import Settings
 
@@ -115,7 +115,7 @@ def _check_join_models_custom_query_root(document: SchemaDocument, query_root: s
         if model.is_model:
             for field in model.fields:
                 for d in field.all("manyToMany"):
-                    sides.setdefault(str(d.value("relationName", "")), []).append((model, d))
+                    sides.setdefault(relation_model_name(str(d.value("relationName", ""))), []).append((model, d))
     for relation, uses in sides.items():
         if len(uses) == 2 and any(_auth_rule_list(model) for model, _ in uses):
             out.append(Diagnostic("E115", f"@auth on {uses[0][0].name} or {uses[1][0].name} cannot protect the "
