@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphql import GraphQLError
-from graphql.language import DefinitionNode, DocumentNode, Source, Token
+from graphql.language import DefinitionNode, DocumentNode, Source
 
 from translator.diagnostics import CompilationError, Diagnostic, Span
 from translator.document import SchemaDocument
@@ -78,18 +78,7 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
         diagnostics.append(Diagnostic(code, message, Span(source.name, line, column)))
         return None
     finally:
-        _unlink_tokens(parser._lexer.token)
-
-
-def _unlink_tokens(last: Token | None) -> None:
-    """The lexer links its tokens both ways, so every token sits in a reference cycle that only
-    the cyclic collector frees (a 1000-model schema leaves ~100k of them). Unlinked, each token
-    is freed as soon as nothing uses it; node locations keep the tokens they point at."""
-    token = last
-    while token is not None:
-        previous = token.prev
-        token.prev = token.next = None
-        token = previous
+        parser.release_tokens()
 
 
 _COMMENT_OR_SPACE = re.compile(r"(?:[\s,\ufeff]|#[^\n\r]*)*")
