@@ -15,7 +15,7 @@ from conftest import GOLDEN, parse_expectations
 
 import translator
 from translator.check import check_schema
-from translator.diagnostics import Diagnostic
+from translator.core.diagnostics import Diagnostic
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "corpus" / "real"

@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 from conftest import EXAMPLES, REPO
 
 from translator.cli import main
-from translator.diagnostics import Diagnostic, Span
-from translator.report import render_github
+from translator.core.diagnostics import Diagnostic, Span
+from translator.emit.report import render_github
 
 BLOG = EXAMPLES / "blog.graphql"
 

@@ -3,7 +3,7 @@
 tests/fixtures/default_value_cases.json is the output of the reference package: for each
 [type, value], ``new TypeValidators()[type](value)`` of
 @aws-amplify/graphql-default-value-transformer/lib/validators (in ../shared/oracle's install),
-run with node. Phone numbers are approximated (see translator/default_values.py): those cases
+run with node. Phone numbers are approximated (see translator/rules/default_values.py): those cases
 are checked too, so a wrong approximation fails here.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.default_values import is_valid_default
+from translator.rules.default_values import is_valid_default
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "default_value_cases.json").read_text())
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 
 import translator
-from translator.emit import to_json
+from translator.emit.generic import to_json
 
 # A schema that touches most of the output: enums, nonModels, every relation kind (including
 # join models, whose names and order are derived), composite keys, indexes, implicit FK fields.
@@ -82,7 +82,7 @@ SEEDS = ("0", "1", "12345")
 def _compile_in_subprocess(schema_path: Path, seed: str) -> str:
     code = (
         "import sys, translator\n"
-        "from translator.emit import to_json\n"
+        "from translator.emit.generic import to_json\n"
         "sys.stdout.write(to_json(translator.compile_path(sys.argv[1])))\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)}

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import translator
-from translator.codes import CODES
-from translator.emit import to_json
+from translator.core.codes import CODES
+from translator.emit.generic import to_json
 
 FUZZ_SETTINGS = settings(
     max_examples=200,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from translator.diagnostics import CompilationError, Diagnostic
-from translator.document import SchemaDocument, TypeDef
+from translator.core.diagnostics import CompilationError, Diagnostic
+from translator.core.document import SchemaDocument, TypeDef
 from translator.frontends.gen2 import GEN2_FLAGS, load_gen2
 from translator.frontends.gen2.codes import CODES
 

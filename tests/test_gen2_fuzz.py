@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import translator
-from translator.diagnostics import CompilationError
+from translator.core.diagnostics import CompilationError
 from translator.frontends.gen2 import load_gen2
 
 CASES = Path(__file__).parent / "gen2" / "cases"

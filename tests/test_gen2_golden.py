@@ -17,7 +17,7 @@ import pytest
 from gen2.sdl_compare import document_shape, entry_path, first_difference, sdl_shape
 
 import translator
-from translator.diagnostics import CompilationError
+from translator.core.diagnostics import CompilationError
 from translator.frontends.gen2 import load_gen2
 
 HERE = Path(__file__).parent / "gen2"

@@ -6,7 +6,7 @@ from importlib.resources import files
 
 import pytest
 
-from translator.diagnostics import CompilationError
+from translator.core.diagnostics import CompilationError
 from translator.frontends.gen2 import ast
 from translator.frontends.gen2.jsstrings import number_to_string
 from translator.frontends.gen2.parser import grammar_parser, parse_expression, parse_module

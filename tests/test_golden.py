@@ -16,7 +16,7 @@ import pytest
 from conftest import Case, case_params, first_diff, first_order_diff, first_text_diff, golden_cases, parse_expectations
 
 import translator
-from translator.emit import to_json
+from translator.emit.generic import to_json
 
 CASES = golden_cases()
 

@@ -13,7 +13,7 @@ from graphql.language.parser import Parser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translator.frontends.graphql_parser import AmplifyParser, UnplacedLexer, UnplacedParser
+from translator.frontends.graphql.parser import AmplifyParser, UnplacedLexer, UnplacedParser
 
 Tokens = list[tuple[str, int, int, str | None]]
 

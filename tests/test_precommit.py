@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, REPO
 
 import translator
-from translator.emit import to_json
+from translator.emit.generic import to_json
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 GIT = shutil.which("git")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import translator
-from translator.emit import to_json
-from translator.settings import Settings
-from translator.sources import project_settings
+from translator.core.settings import Settings
+from translator.emit.generic import to_json
+from translator.project.sources import project_settings
 
 PROJECTS = Path(__file__).parent / "golden" / "projects"
 CASES = sorted(p for p in PROJECTS.iterdir() if p.is_dir()) if PROJECTS.is_dir() else []

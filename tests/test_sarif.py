@@ -19,8 +19,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import FormatError
 
 from translator.cli import main
-from translator.codes import CODES
-from translator.lint import WARNING_CODES
+from translator.core.codes import CODES
+from translator.rules.lint import WARNING_CODES
 
 SCHEMA_PATH = TESTS / "fixtures" / "sarif-2.1.0-subset.schema.json"
 

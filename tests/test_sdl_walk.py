@@ -9,7 +9,7 @@ from graphql import GraphQLError
 from graphql.language import DocumentNode, Source, parse
 from graphql.validation.validate import validate_sdl
 
-from translator.frontends.graphql_validation import (
+from translator.frontends.graphql.validation import (
     _directive_schema,
     _validate_arguments,
     _validate_sdl,

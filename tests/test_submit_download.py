@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from fake_uibuilder import SIGNATURE, FakeUIBuilder
 
-from translator.download import STATE_FILE, download_job, download_manifest, url_problem
-from translator.submit_errors import DownloadError
+from translator.codegen.download import STATE_FILE, download_job, download_manifest, url_problem
+from translator.codegen.errors import DownloadError
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from fake_uibuilder import MODEL, model_problems
 
-from translator.codegen_request import (
+from translator.codegen.errors import RequestError, redact_urls
+from translator.codegen.request import (
     AMPLIFY_PACKAGES,
     DATA_TYPES,
     MODULES,
@@ -24,8 +25,7 @@ from translator.codegen_request import (
     missing_dependencies,
     read_package_dependencies,
 )
-from translator.diagnostics import SourceError
-from translator.submit_errors import RequestError, redact_urls
+from translator.core.diagnostics import SourceError
 
 
 def _field(data_type: str, value: str, required: bool = False, **more: Any) -> dict[str, Any]:

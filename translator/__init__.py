@@ -12,22 +12,22 @@ from typing import Any
 
 from translator.api import compile_path, compile_paths, compile_source, load_document
 from translator.check import CheckResult, check_paths
-from translator.diagnostics import CompilationError, Diagnostic, SourceError, Span
-from translator.emit import GenericDataSchema
+from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
+from translator.emit.generic import GenericDataSchema
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "translator.codegen_request": (
+    "translator.codegen.request": (
         "CodegenOptions", "GraphQLPaths", "build_request", "client_token_for", "check_app_id",
         "read_package_dependencies", "project_dependencies", "amplify_dependencies",
         "missing_dependencies", "default_api",
     ),
-    "translator.submit": (
+    "translator.codegen.client": (
         "make_client", "start_job", "get_job", "list_jobs", "wait_for_job", "component_errors", "job_failure",
     ),
-    "translator.download": ("download_job", "download_manifest", "DownloadReport", "FileResult"),
-    "translator.submit_errors": (
+    "translator.codegen.download": ("download_job", "download_manifest", "DownloadReport", "FileResult"),
+    "translator.codegen.errors": (
         "SubmitError", "RequestError", "AwsError", "JobFailedError", "JobTimeoutError", "DownloadError",
     ),
 }

@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.diagnostics import CompilationError, Diagnostic
-from translator.document import SchemaDocument
-from translator.emit import GenericDataSchema
+from translator.core.diagnostics import CompilationError, Diagnostic
+from translator.core.document import SchemaDocument
+from translator.core.settings import Settings
+from translator.emit.generic import GenericDataSchema
 from translator.frontends.graphql import SchemaSource, parse_schema
 from translator.pipeline import compile_document
-from translator.settings import Settings
-from translator.sources import LoadedSchema, load
+from translator.project.sources import LoadedSchema, load
 
 
 @dataclass(frozen=True)

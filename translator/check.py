@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.diagnostics import CompilationError, Diagnostic, SourceError, sort_diagnostics
+from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, sort_diagnostics
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
 def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None) -> list[Diagnostic]:
     """Diagnostics of one schema; SourceError on I/O problems."""
     from translator.api import load_document
-    from translator.lint import lint
     from translator.pipeline import derive_document
+    from translator.rules.lint import lint
 
     try:
         loaded = load_document(paths, feature_flags=feature_flags)

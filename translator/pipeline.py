@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from translator.derive import GenericSchema, derive
-from translator.diagnostics import CompilationError, Diagnostic
-from translator.document import SchemaDocument
-from translator.emit import GenericDataSchema, emit
-from translator.lower import lower
-from translator.settings import Settings
-from translator.validate import validate
+from translator.core.diagnostics import CompilationError, Diagnostic
+from translator.core.document import SchemaDocument
+from translator.core.settings import Settings
+from translator.emit.generic import GenericDataSchema, emit
+from translator.model.derive import GenericSchema, derive
+from translator.model.lower import lower
+from translator.rules.validate import validate
 
 
 def derive_document(document: SchemaDocument, settings: Settings) -> GenericSchema:

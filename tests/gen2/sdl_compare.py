@@ -22,9 +22,8 @@ from graphql.language import (
     ObjectTypeDefinitionNode,
     print_ast,
 )
-
-from translator.document import SchemaDocument
-from translator.frontends.graphql_values import value_of
+from translator.core.document import SchemaDocument
+from translator.frontends.graphql.values import value_of
 
 KEPT = {"model", "auth", "primaryKey", "index", "hasMany", "hasOne", "belongsTo", "default", "refersTo"}
 ROOTS = {"Query", "Mutation", "Subscription"}

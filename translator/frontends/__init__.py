@@ -1,1 +1,1 @@
-"""Front ends: each turns one input language into a :class:`translator.document.SchemaDocument`."""
+"""Front ends: each turns one input language into a :class:`translator.core.document.SchemaDocument`."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.diagnostics import CompilationError, Diagnostic, SourceError, Span
-from translator.document import SchemaDocument
+from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
+from translator.core.document import SchemaDocument
 from translator.frontends.gen2.evaluate import Interpreter
 from translator.frontends.gen2.fields import Reporter
 from translator.frontends.gen2.lower import combine_span_of, lower_schemas, schemas_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2.builders import (
     CustomType,
     EnumType,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, Native
 
 if TYPE_CHECKING:

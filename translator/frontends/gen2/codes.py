@@ -1,4 +1,4 @@
-"""Diagnostic codes of the Gen 2 (``resource.ts``) front end, to be merged into ``translator.codes``.
+"""Diagnostic codes of the Gen 2 (``resource.ts``) front end, to be merged into ``translator.core.codes``.
 
 ``G001``-``G011`` are problems Node would hit while loading the file (Amplify's ``[load]``
 stage); ``G012``-``G032`` are the checks ``@aws-amplify/data-schema`` makes when it turns the

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from translator.diagnostics import Span
-from translator.document import EnumValueDef, FieldDef, TypeDef, TypeKind, TypeRef
+from translator.core.diagnostics import Span
+from translator.core.document import EnumValueDef, FieldDef, TypeDef, TypeKind, TypeRef
 
 _TYPES = """
 enum AmplifyAIConversationParticipantRole { user assistant }

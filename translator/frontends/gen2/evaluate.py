@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from translator.diagnostics import Diagnostic, Span
+from translator.core.diagnostics import Diagnostic, Span
 from translator.frontends.gen2 import ast
 from translator.frontends.gen2.jsbuiltins import member_of_primitive, to_number
 from translator.frontends.gen2.jsops import ASSIGN_OPS, binary

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from translator.diagnostics import Diagnostic, Related, Span
-from translator.document import Argument, Directive, FieldDef, TypeRef, Value
+from translator.core.diagnostics import Diagnostic, Related, Span
+from translator.core.document import Argument, Directive, FieldDef, TypeRef, Value
 from translator.frontends.gen2.builders import (
     GENERATED,
     NOT_SET,

@@ -11,7 +11,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2.jsstrings import number_to_string
 from translator.frontends.gen2.values import (
     UNDEFINED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2.values import (
     UNDEFINED,
     JSArray,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from translator.diagnostics import Related, Span
-from translator.document import FieldDef, SchemaDocument, TypeDef
+from translator.core.diagnostics import Related, Span
+from translator.core.document import FieldDef, SchemaDocument, TypeDef
 from translator.frontends.gen2 import rules
 from translator.frontends.gen2.builders import CustomType, EnumType, Model, RefField, RelationField, ScalarField
 from translator.frontends.gen2.conversation import conversation_types

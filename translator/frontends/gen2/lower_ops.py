@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from translator.diagnostics import Span
-from translator.document import FieldDef, TypeDef, TypeRef
+from translator.core.diagnostics import Span
+from translator.core.document import FieldDef, TypeDef, TypeRef
 from translator.frontends.gen2.builders import CustomType, EnumType, Model, RefField, ScalarField
 from translator.frontends.gen2.fields import (
     FieldContext,

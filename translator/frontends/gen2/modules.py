@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from translator.diagnostics import CompilationError, Diagnostic, SourceError, Span
+from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
 from translator.frontends.gen2 import ast
 from translator.frontends.gen2.amplify import backend_exports
 from translator.frontends.gen2.evaluate import Interpreter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2.builders import Builder, RefField, rules_of
 from translator.frontends.gen2.values import UNDEFINED, JSArray, Native, Poison, Unknown
 

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from lark import Lark
 
-from translator.diagnostics import CompilationError, Diagnostic, Span
+from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.frontends.gen2 import ast
 from translator.frontends.gen2.driver import Driver, ParseError
 from translator.frontends.gen2.lexer import ContextualLexer, LexError

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from translator.diagnostics import Related, Span
+from translator.core.diagnostics import Related, Span
 from translator.frontends.gen2.builders import Model, RelationField, ScalarField
 from translator.frontends.gen2.fields import Reporter, relation_references
 from translator.frontends.gen2.values import JSArray, JSObject, to_display

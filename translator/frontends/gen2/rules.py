@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from translator.diagnostics import Related, Span
-from translator.document import Directive, TypeDef
+from translator.core.diagnostics import Related, Span
+from translator.core.document import Directive, TypeDef
+from translator.core.names import OBJECT_PROTOTYPE_NAMES
 from translator.frontends.gen2.builders import (
     GENERATED,
     CustomType,
@@ -24,7 +25,6 @@ from translator.frontends.gen2.fields import Reporter, capitalize, directive, re
 from translator.frontends.gen2.operations import AuthRule
 from translator.frontends.gen2.relationships import check_relationships
 from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, describe, to_display
-from translator.names import OBJECT_PROTOTYPE_NAMES
 
 __all__ = ["check_relationships"]
 
@@ -98,7 +98,7 @@ def _auth_rule(rule: AuthRule, report: Reporter) -> dict[str, Any] | None:
 
 def enum_typedef(name: str, enum: EnumType, span: Span, report: Reporter) -> TypeDef | None:
     """``enum Name { ... }``; values with whitespace are rejected by data-schema itself."""
-    from translator.document import EnumValueDef  # noqa: PLC0415
+    from translator.core.document import EnumValueDef  # noqa: PLC0415
 
     values = enum.values
     if not report.known(values, span):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
-from translator.diagnostics import Span
+from translator.core.diagnostics import Span
 from translator.frontends.gen2 import ast
 from translator.frontends.gen2.values import (
     POISON,

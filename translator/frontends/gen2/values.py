@@ -2,7 +2,7 @@
 
 These are mutable on purpose: the Amplify builders mutate the object a modifier is called on
 (``const f = a.string(); f.required()`` makes ``f`` required), and the evaluator reproduces that.
-Nothing here leaves the evaluator; lowering turns them into the frozen :mod:`translator.document`.
+Nothing here leaves the evaluator; lowering turns them into the frozen :mod:`translator.core.document`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from translator.diagnostics import Diagnostic, Span
+from translator.core.diagnostics import Diagnostic, Span
 from translator.frontends.gen2.jsstrings import number_to_string
 
 if TYPE_CHECKING:

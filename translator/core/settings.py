@@ -1,0 +1,59 @@
+"""Project settings that change the output or what is rejected (semantics.md, section 8)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from translator.core.diagnostics import Diagnostic, SourceError, Span
+
+CPK_FLAG = "graphqltransformer.respectprimarykeyattributesonconnectionfield"
+TIMESTAMPS_FLAG = "codegen.addtimestampfields"
+DATASTORE_FLAG = "datastore"
+STORAGE_FLAG = "storage"
+
+KNOWN_FLAGS = (CPK_FLAG, TIMESTAMPS_FLAG, DATASTORE_FLAG, STORAGE_FLAG)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the compile depends on besides the schema text.
+
+    Defaults are those of a newly created Amplify project with DataStore conflict detection on
+    and no S3 storage resource, which is what the reference pipeline assumes for a bare schema file.
+    """
+
+    respect_primary_key: bool = True
+    add_timestamp_fields: bool = True
+    datastore: bool = True
+    s3_storage: bool = False
+
+    def with_flags(self, flags: Mapping[str, bool], origin: str = "--feature-flag") -> Settings:
+        """These settings with ``flags`` (names case-insensitive) applied on top."""
+        changes: dict[str, bool] = {}
+        for name, value in flags.items():
+            key = name.strip().lower()
+            if key == CPK_FLAG:
+                changes["respect_primary_key"] = bool(value)
+            elif key == TIMESTAMPS_FLAG:
+                changes["add_timestamp_fields"] = bool(value)
+            elif key == DATASTORE_FLAG:
+                changes["datastore"] = bool(value)
+            elif key == STORAGE_FLAG:
+                changes["s3_storage"] = bool(value)
+            else:
+                known = ", ".join(KNOWN_FLAGS)
+                raise SourceError(
+                    Diagnostic("E205", f"unknown feature flag {name!r} (known: {known})", Span(origin))
+                )
+        return replace(self, **changes)
+
+
+def parse_bool(text: str) -> bool | None:
+    """``true``/``false`` (any case, also 1/0, yes/no) as a bool; None when it is neither."""
+    lowered = text.strip().lower()
+    if lowered in ("true", "1", "yes", "on"):
+        return True
+    if lowered in ("false", "0", "no", "off"):
+        return False
+    return None

@@ -1,0 +1,104 @@
+"""Conversion of graphql-core AST pieces (values, types, positions) into the document model."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from graphql.language import (
+    BooleanValueNode,
+    EnumValueNode,
+    FloatValueNode,
+    IntValueNode,
+    ListTypeNode,
+    ListValueNode,
+    NamedTypeNode,
+    Node,
+    NonNullTypeNode,
+    NullValueNode,
+    ObjectValueNode,
+    StringValueNode,
+    TypeNode,
+    ValueNode,
+)
+
+from translator.core.diagnostics import Span
+from translator.core.document import TypeRef, Value
+
+_UNPLACED = Span("<schema>")
+
+
+def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
+    """The 1-based position where ``node`` starts, in the file it was parsed from."""
+    if node is None or node.loc is None:
+        return _UNPLACED if fallback == "<schema>" else Span(fallback)
+    source = node.loc.source
+    starts = _line_starts(source.body)
+    line = bisect_right(starts, node.loc.start)
+    return Span(source.name, line, node.loc.start - starts[line - 1] + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")
+
+
+@lru_cache(maxsize=256)
+def _line_starts(body: str) -> tuple[int, ...]:
+    """Offsets where lines start, with GraphQL's line terminators (\\n, \\r\\n, \\r): graphql-core's
+    own ``get_location`` rescans the text on every call, which is quadratic over a schema."""
+    starts = [0]
+    starts.extend(match.end() for match in _LINE_BREAK.finditer(body))
+    return tuple(starts)
+
+
+def value_of(node: ValueNode) -> Value:
+    """A literal as a plain Python value; variables (not valid in SDL) become None."""
+    if isinstance(node, StringValueNode | EnumValueNode):
+        return node.value
+    if isinstance(node, IntValueNode):
+        return int(node.value)
+    if isinstance(node, FloatValueNode):
+        return float(node.value)
+    if isinstance(node, BooleanValueNode):
+        return node.value
+    if isinstance(node, NullValueNode):
+        return None
+    if isinstance(node, ListValueNode):
+        return tuple(value_of(item) for item in node.values)
+    if isinstance(node, ObjectValueNode):
+        return {field.name.value: value_of(field.value) for field in node.fields}
+    return None
+
+
+def type_ref_of(node: TypeNode) -> TypeRef:
+    """Unwrap list and non-null wrappers, keeping what the output and validation need."""
+    # Most fields are `T` or `T!`: one shared, immutable TypeRef per name serves them all.
+    if isinstance(node, NamedTypeNode):
+        return _named_ref(node.name.value, False)
+    if isinstance(node, NonNullTypeNode) and isinstance(node.type, NamedTypeNode):
+        return _named_ref(node.type.name.value, True)
+    depth = 0
+    list_required = False
+    current = node
+    outermost = True
+    while True:
+        if isinstance(current, NonNullTypeNode):
+            inner = current.type
+            if isinstance(inner, ListTypeNode) and outermost:
+                list_required = True
+            if isinstance(inner, NamedTypeNode):
+                return TypeRef(inner.name.value, depth > 0, True, list_required, depth)
+            current = inner
+            continue
+        if isinstance(current, ListTypeNode):
+            depth += 1
+            outermost = False
+            current = current.type
+            continue
+        assert isinstance(current, NamedTypeNode)
+        return TypeRef(current.name.value, depth > 0, False, list_required, depth)
+
+
+@lru_cache(maxsize=4096)
+def _named_ref(name: str, required: bool) -> TypeRef:
+    return TypeRef(name, False, required)

@@ -1,0 +1,233 @@
+"""Loading: find the schema files of a path (file, Amplify API folder, ``schema/`` folder, Gen 2
+``amplify/data``) and the project settings that apply to it (semantics.md, sections 8.4 and 9)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from translator.core.diagnostics import Diagnostic, SourceError, Span
+from translator.core.settings import CPK_FLAG, TIMESTAMPS_FLAG, Settings
+from translator.frontends.graphql import SchemaSource
+
+Language = Literal["graphql", "gen2"]
+GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    """The files of one schema, its language and the settings of the project it sits in."""
+
+    language: Language
+    sources: tuple[SchemaSource, ...]
+    settings: Settings
+    entry: Path
+
+
+def _fail(code: str, message: str, path: Path | str) -> SourceError:
+    return SourceError(Diagnostic(code, message, Span(str(path))))
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8 (a BOM is allowed); SourceError when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail("E201", "no such file", path) from None
+    except OSError as error:
+        raise _fail("E203", f"cannot read file: {error.strerror or error}", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _fail("E204", f"file is not UTF-8 text (byte {error.start})", path) from None
+
+
+def load(paths: Sequence[Path | str]) -> LoadedSchema:
+    """Load one schema from ``paths``: one file or folder, or several files joined in sorted order."""
+    resolved = [Path(p) for p in paths]
+    if not resolved:
+        raise _fail("E201", "no schema path given", "<arguments>")
+    if len(resolved) == 1:
+        return _load_one(resolved[0])
+    for path in resolved:
+        if not path.is_file():
+            raise _fail("E201", "several paths must all be schema files", path)
+    if any(p.suffix == ".ts" for p in resolved):
+        raise _fail("E201", "a Gen 2 schema is compiled from its entry file alone", resolved[0])
+    # Sorted so the result does not depend on the order the files were given in.
+    files = sorted(resolved, key=lambda p: str(p).encode())
+    sources = tuple(SchemaSource(str(p), read_text(p)) for p in files)
+    return LoadedSchema("graphql", sources, project_settings(files[0]), files[0])
+
+
+def _load_one(path: Path) -> LoadedSchema:
+    if path.is_file():
+        language: Language = "gen2" if path.suffix in (".ts", ".mts") else "graphql"
+        sources: tuple[SchemaSource, ...] = (SchemaSource(str(path), read_text(path)),) if language == "graphql" else ()
+        return LoadedSchema(language, sources, project_settings(path), path)
+    if not path.exists():
+        raise _fail("E201", "no such file or folder", path)
+    if not path.is_dir():
+        raise _fail("E203", "not a file or folder", path)
+    for candidate in (path / "resource.ts", path / "data" / "resource.ts", path / "amplify" / "data" / "resource.ts"):
+        if candidate.is_file() and not (path / "schema.graphql").exists():
+            return LoadedSchema("gen2", (), project_settings(candidate), candidate)
+    api = _api_folder(path)
+    if (api / "schema.graphql").is_file():
+        entry = api / "schema.graphql"
+        return LoadedSchema("graphql", (SchemaSource(str(entry), read_text(entry)),), project_settings(entry), entry)
+    folder = api / "schema" if (api / "schema").is_dir() else api
+    sources = tuple(schema_folder_sources(folder))
+    if not any(s.part_of_schema for s in sources):
+        raise _fail("E202", "folder holds no schema.graphql, schema/ folder or .graphql files", path)
+    return LoadedSchema("graphql", sources, project_settings(folder), folder)
+
+
+def _api_folder(path: Path) -> Path:
+    """An Amplify project root or ``amplify/`` folder with exactly one API leads to that API."""
+    for base in (path / "amplify" / "backend" / "api", path / "backend" / "api"):
+        if base.is_dir():
+            apis = sorted(p for p in base.iterdir() if p.is_dir())
+            if len(apis) == 1:
+                return apis[0]
+    return path
+
+
+def schema_folder_sources(folder: Path) -> list[SchemaSource]:
+    """The files of a ``schema/`` folder in Amplify's joining order: breadth-first, names in
+    byte order. Other non-hidden files are parsed too (Amplify's validation reads them)."""
+    sources: list[SchemaSource] = []
+    level = [folder]
+    while level:
+        next_level: list[Path] = []
+        for directory in level:
+            entries = sorted(directory.iterdir(), key=lambda p: p.name.encode())
+            for entry in entries:
+                if entry.is_dir():
+                    next_level.append(entry)
+                elif entry.name.endswith(GRAPHQL_SUFFIXES[:1]):
+                    sources.append(SchemaSource(str(entry), read_text(entry)))
+                elif not entry.name.startswith(".") and entry.is_file():
+                    sources.append(SchemaSource(str(entry), _text_or_empty(entry), part_of_schema=False))
+        level = next_level
+    return sources
+
+
+def _text_or_empty(path: Path) -> str:
+    try:
+        return read_text(path)
+    except SourceError:
+        return "\0"  # undecodable stray files fail Amplify's parse as well
+
+
+# -- project settings ---------------------------------------------------------------------------
+
+
+def project_settings(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings of the Amplify project enclosing ``path``; new-project defaults without one."""
+    environ = os.environ if environ is None else environ
+    amplify_dir = _enclosing_amplify_dir(path.resolve())
+    api_dir = _enclosing_api_dir(path.resolve())
+    settings = Settings()
+    if amplify_dir is not None and (amplify_dir / "cli.json").is_file():
+        features = _features(amplify_dir)
+        settings = Settings(
+            respect_primary_key=_flag(features, CPK_FLAG, environ),
+            add_timestamp_fields=_flag(features, TIMESTAMPS_FLAG, environ),
+        )
+    if api_dir is not None:
+        conf = api_dir / "transform.conf.json"
+        data = _json(conf) if conf.is_file() else {}
+        settings = replace(settings, datastore=isinstance(data, dict) and "ResolverConfig" in data)
+    if amplify_dir is not None:
+        settings = replace(settings, s3_storage=_has_s3_storage(amplify_dir / "backend"))
+    return settings
+
+
+def _has_s3_storage(backend: Path) -> bool:
+    """Whether the project has an S3 storage resource, as Amplify finds it in amplify-meta.json
+    (backend-config.json lists the same resources, and is the one a repository keeps)."""
+    for name in ("amplify-meta.json", "backend-config.json"):
+        if (backend / name).is_file():
+            storage = _json(backend / name)
+            storage = storage.get("storage") if isinstance(storage, dict) else None
+            return isinstance(storage, dict) and any(
+                isinstance(resource, dict) and resource.get("service") == "S3" for resource in storage.values()
+            )
+    return False
+
+
+def _enclosing_amplify_dir(path: Path) -> Path | None:
+    for parent in [path, *path.parents]:
+        if parent.name == "amplify" and (parent / "cli.json").is_file():
+            return parent
+        if (parent / "amplify" / "cli.json").is_file():
+            return parent / "amplify"
+    return None
+
+
+def _enclosing_api_dir(path: Path) -> Path | None:
+    """The API resource folder of ``path``: under ``amplify/backend/api/``, or the nearest folder
+    with a ``transform.conf.json`` beside its schema."""
+    start = path if path.is_dir() else path.parent
+    if start.name == "schema":
+        start = start.parent
+    if (start / "transform.conf.json").is_file():
+        return start
+    for parent in [path, *path.parents]:
+        if parent.parent.name == "api" and parent.parent.parent.name == "backend":
+            return parent
+    return None
+
+
+def _json(path: Path) -> Any:
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise _fail("E205", f"invalid JSON: {error.msg} at line {error.lineno}", path) from None
+
+
+def _features(amplify_dir: Path) -> dict[str, dict[str, Any]]:
+    """``features`` of cli.json overlaid with cli.<env>.json, keys lower-cased."""
+    merged: dict[str, dict[str, Any]] = {}
+    files = [amplify_dir / "cli.json"]
+    env_info = amplify_dir / ".config" / "local-env-info.json"
+    if env_info.is_file():
+        env = _json(env_info)
+        if isinstance(env, dict) and isinstance(env.get("envName"), str):
+            files.append(amplify_dir / f"cli.{env['envName']}.json")
+    for file in files:
+        if not file.is_file():
+            continue
+        data = _json(file)
+        features = data.get("features") if isinstance(data, dict) else None
+        for section, flags in (features or {}).items():
+            if isinstance(flags, dict):
+                merged.setdefault(section.lower(), {}).update({k.lower(): v for k, v in flags.items()})
+    return merged
+
+
+def _flag(features: dict[str, dict[str, Any]], name: str, environ: Mapping[str, str]) -> bool:
+    section, flag = name.split(".")
+    env_value = environ.get(f"AMPLIFYCLI_{section.upper()}__{flag.upper()}")
+    if env_value is not None:
+        return env_value.strip().lower() == "true"
+    return features.get(section, {}).get(flag) is True
+
+
+def parse_flag_assignments(items: Iterable[str]) -> dict[str, bool]:
+    """``NAME=VALUE`` strings (as given to ``--feature-flag``) as a mapping; SourceError if malformed."""
+    from translator.core.settings import parse_bool
+
+    flags: dict[str, bool] = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        value = parse_bool(raw) if sep else None
+        if value is None:
+            raise _fail("E205", f"--feature-flag expects NAME=true|false, got {item!r}", "--feature-flag")
+        flags[name.strip()] = value
+    return flags

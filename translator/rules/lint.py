@@ -1,0 +1,121 @@
+"""Warnings: what Amplify accepts but makes generated forms go wrong (codes ``W0NN``)."""
+
+from __future__ import annotations
+
+from translator.core.diagnostics import Diagnostic, Related, Span
+from translator.core.document import SchemaDocument, TypeDef
+from translator.core.names import constant_case
+from translator.model.derive import GenericSchema
+
+WARNING_CODES = {
+    "W001": "required relationship field that forms cannot fill",
+    "W002": "model treated as a join table by the form generator",
+    "W003": "model that looks like a join table but is not detected as one",
+    "W004": "two @belongsTo fields to the same parent",
+    "W005": "enum values that collide and get lost",
+    "W006": "timestamp name set to null, which Amplify ignores",
+    "W007": "model-typed field without a relationship directive is dropped",
+    "W008": "union- or interface-typed field is dropped",
+    "W009": "non-model field that generated forms leave out",
+}
+
+
+def lint(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
+    """Every warning for a schema that compiled."""
+    out: list[Diagnostic] = []
+    join_tables = {name for name, model in generic.models if model.is_join_table}
+    kinds = {t.name: t for t in document.types}
+    for typedef in document.types:
+        if typedef.kind == "enum":
+            _enum_collisions(typedef, out)
+        if typedef.kind != "object":
+            continue
+        if typedef.is_model:
+            _model_warnings(typedef, kinds, join_tables, out)
+        for field in typedef.fields:
+            target = kinds.get(field.type.name)
+            if target is not None and target.kind in ("union", "interface"):
+                out.append(_warn("W008", f"{typedef.name}.{field.name} has {target.kind} type {target.name}; "
+                                 "Amplify leaves it out of the generated schema", field.span))
+    return out
+
+
+def _warn(code: str, message: str, span: Span, related: tuple[Related, ...] = ()) -> Diagnostic:
+    return Diagnostic(code, message, span, severity="warning", related=related)
+
+
+def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[str], out: list[Diagnostic]) -> None:
+    relations = ("hasMany", "hasOne", "belongsTo", "manyToMany")
+    parents: dict[str, list[str]] = {}
+    for field in model.fields:
+        target = kinds.get(field.type.name)
+        related = [d for d in field.directives if d.name in relations]
+        if target is not None and target.is_model:
+            if not related:
+                out.append(_warn("W007", f"{model.name}.{field.name} has model type {target.name} but no "
+                                 "@hasOne/@hasMany/@belongsTo/@manyToMany; Amplify drops the field", field.span))
+            elif not field.type.is_list and field.type.item_required and related[0].name != "belongsTo":
+                out.append(_warn("W001", f"{model.name}.{field.name} is a required @{related[0].name} field; "
+                                 "generated forms cannot fill it, so records cannot be created from them",
+                                 field.span))
+            if field.directive("belongsTo"):
+                parents.setdefault(target.name, []).append(field.name)
+        elif target is not None and target.kind == "object" and not target.is_model:
+            out.append(_warn("W009", f"{model.name}.{field.name} has non-model type {target.name}; generated "
+                             "forms leave it out unless non-model support is enabled", field.span))
+    for parent, names in parents.items():
+        if len(names) > 1:
+            out.append(_warn("W004", f"{model.name} has several @belongsTo fields to {parent} "
+                             f"({', '.join(names)}); forms and relationships only use the first, {names[0]}",
+                             model.span))
+    if model.name not in join_tables:
+        _missed_join_table(model, kinds, out)
+    else:
+        out.append(_warn("W002", f"{model.name} is written by hand but Amplify's form generator treats it as a "
+                         "join table: @hasMany fields into it are redirected to the model on its other side",
+                         model.span))
+    model_directive = model.directive("model")
+    timestamps = model_directive.value("timestamps") if model_directive else None
+    if model_directive is not None and isinstance(timestamps, dict):
+        for key, value in timestamps.items():
+            if value is None:
+                out.append(_warn("W006", f"timestamps.{key}: null does not remove the field (Amplify falls back "
+                                 f"to '{key}'); use timestamps: null to remove both", model_directive.span))
+
+
+def _missed_join_table(model: TypeDef, kinds: dict[str, TypeDef], out: list[Diagnostic]) -> None:
+    """A hand-written model linking two models like a join table that the heuristic will not
+    recognise (semantics.md, section 7.9), so forms treat it as an ordinary model."""
+    links = [f for f in model.fields if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
+    if len(links) != 2 or links[0].type.name == links[1].type.name:
+        return
+    back_pointing = [
+        link for link in links
+        if any(f.type.name == model.name and f.directive("hasMany") for f in kinds[link.type.name].fields)
+    ]
+    if len(back_pointing) != 2:
+        return
+    reasons = [f"{link.name} is optional" for link in links if not link.type.item_required]
+    keys = {f.name for f in model.fields if f.directive("index") or f.directive("primaryKey")}
+    for link in links:
+        d = link.directive("belongsTo")
+        fields = d.value("fields") if d is not None else None
+        if isinstance(fields, tuple):
+            keys.update(str(v) for v in fields)
+    extra = [f.name for f in model.fields if f.name not in keys | {"id", "createdAt", "updatedAt"}
+             and not (kinds.get(f.type.name) is not None and kinds[f.type.name].is_model)]
+    if extra:
+        reasons.append(f"it has other fields ({', '.join(extra)})")
+    if reasons:
+        out.append(_warn("W003", f"{model.name} links {links[0].type.name} and {links[1].type.name} like a join "
+                         f"table, but forms will not treat it as one because {' and '.join(reasons)}", model.span))
+
+
+def _enum_collisions(enum: TypeDef, out: list[Diagnostic]) -> None:
+    seen: dict[str, str] = {}
+    for value in enum.values:
+        key = constant_case(value.name)
+        if key in seen:
+            out.append(_warn("W005", f"enum value {value.name} of {enum.name} collides with {seen[key]} (both "
+                             f"are {key!r} in constant case); Amplify keeps only one of them", value.span))
+        seen.setdefault(key, value.name)
