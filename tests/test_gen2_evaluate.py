@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from translator.api import load_document
 from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument, TypeDef
-from translator.frontends.gen2 import GEN2_FLAGS, load_gen2
+from translator.frontends.gen2 import GEN2_FLAGS
 from translator.frontends.gen2.codes import CODES
 
 HEADER = "import { a, defineData } from '@aws-amplify/backend';\n"
@@ -33,12 +34,12 @@ def schema_file(tmp_path: Path, types: str, prelude: str = "", tail: str = "") -
 
 
 def load(tmp_path: Path, types: str, prelude: str = "", tail: str = "") -> SchemaDocument:
-    return load_gen2(schema_file(tmp_path, types, prelude, tail))
+    return load_document([schema_file(tmp_path, types, prelude, tail)]).document
 
 
 def errors(path: Path) -> list[Diagnostic]:
     with pytest.raises(CompilationError) as caught:
-        load_gen2(path)
+        load_document([path])
     return caught.value.diagnostics
 
 
@@ -80,7 +81,7 @@ def test_spreads_functions_and_library_calls_are_evaluated(tmp_path: Path) -> No
 
 def test_spans_point_at_the_key_the_builder_and_the_modifier(tmp_path: Path) -> None:
     path = schema_file(tmp_path, "  Todo: a.model({\n    title: a.string().default('x'),\n  }),")
-    document = load_gen2(path)
+    document = load_document([path]).document
     todo = model(document, "Todo")
     assert (todo.span.path, todo.span.line, todo.span.column) == (str(path), 3, 3)
     title = todo.fields[0]
@@ -98,7 +99,7 @@ def test_process_env_is_an_error_only_where_the_schema_needs_it(tmp_path: Path) 
         ".authorization((allow) => [allow.publicApiKey()]);\n"
         "export const data = defineData({ schema, name: process.env.API_NAME });\n",
     )
-    assert load_gen2(fine).type("M") is not None
+    assert load_document([fine]).document.type("M") is not None
     [diagnostic] = errors(schema_file(tmp_path, "M: a.model({ x: a.string().default(process.env.DEFAULT) }),"))
     assert diagnostic.code == "G002"
     assert "process.env" in diagnostic.message
@@ -168,13 +169,13 @@ def test_exported_schema_without_define_data_is_used(tmp_path: Path) -> None:
         HEADER + "export const schema = a.schema({ M: a.model({ x: a.id() }) })"
         ".authorization((allow) => [allow.guest()]);\n",
     )
-    assert load_gen2(path).type("M") is not None
+    assert load_document([path]).document.type("M") is not None
 
 
 def test_folder_entry_points(tmp_path: Path) -> None:
     path = schema_file(tmp_path, "M: a.model({ x: a.string() }),")
-    assert load_gen2(tmp_path).type("M") is not None
-    assert load_gen2(path.parent).type("M") is not None
+    assert load_document([tmp_path]).document.type("M") is not None
+    assert load_document([path.parent]).document.type("M") is not None
 
 
 def test_conditional_on_a_runtime_value_is_reported(tmp_path: Path) -> None:

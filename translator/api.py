@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.core.diagnostics import CompilationError, Diagnostic
-from translator.core.document import SchemaDocument
+from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
-from translator.frontends.graphql import SchemaSource, parse_schema
+from translator.frontends.graphql import parse_schema
 from translator.pipeline import compile_document
 from translator.project.sources import LoadedSchema, load
 
@@ -37,7 +37,8 @@ def load_document(
         from translator.frontends.gen2 import GEN2_FLAGS, load_gen2
 
         settings = Settings().with_flags({**GEN2_FLAGS, **(feature_flags or {})})
-        document = load_gen2(loaded.entry)
+        evaluated = load_gen2(loaded.entry)
+        document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
     else:
         settings = loaded.settings.with_flags(feature_flags or {})
         document = parse_schema(loaded.sources, positions=positions)

@@ -22,6 +22,7 @@ from graphql.language import (
     ObjectTypeDefinitionNode,
     print_ast,
 )
+
 from translator.core.document import SchemaDocument
 from translator.frontends.graphql.values import value_of
 

@@ -28,6 +28,16 @@ def strings(value: Value) -> list[str]:
     return [str(v) for v in value] if isinstance(value, tuple) else [str(value)]
 
 
+@dataclass(frozen=True)
+class SchemaSource:
+    """One file of a schema. ``part_of_schema`` is False for the stray files of a ``schema/``
+    folder that Amplify's validation parses but that do not join the schema."""
+
+    name: str
+    text: str
+    part_of_schema: bool = True
+
+
 TypeKind = Literal["object", "enum", "input", "interface", "union", "scalar"]
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from translator.core.diagnostics import Diagnostic, SourceError, Span
+from translator.core.document import SchemaSource
 from translator.core.settings import CPK_FLAG, TIMESTAMPS_FLAG, Settings
-from translator.frontends.graphql import SchemaSource
 
 Language = Literal["graphql", "gen2"]
 GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")

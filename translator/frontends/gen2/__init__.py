@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
-from translator.core.document import SchemaDocument
+from translator.core.document import SchemaDocument, SchemaSource
 from translator.frontends.gen2.evaluate import Interpreter
 from translator.frontends.gen2.fields import Reporter
 from translator.frontends.gen2.lower import combine_span_of, lower_schemas, schemas_of
@@ -45,8 +45,11 @@ def find_entry(path: Path) -> Path:
     raise SourceError(Diagnostic("E201", "no such file or folder", Span(str(path))))
 
 
-def load_gen2(path: Path) -> SchemaDocument:
-    """Evaluate a Gen 2 data definition and lower it; CompilationError carries every problem."""
+def load_gen2(path: Path) -> SchemaDocument | SchemaSource:
+    """Evaluate a Gen 2 data definition and lower it; CompilationError carries every problem.
+
+    A definition whose schema is GraphQL SDL text gives that text back, as a
+    :class:`SchemaSource` whose positions are the ``.ts`` file's, for the GraphQL front end."""
     entry = find_entry(Path(path))
     try:
         return _load(entry)
@@ -56,7 +59,7 @@ def load_gen2(path: Path) -> SchemaDocument:
         raise CompilationError([Diagnostic("G002", message, Span(str(entry), 1, 1))]) from None
 
 
-def _load(entry: Path) -> SchemaDocument:
+def _load(entry: Path) -> SchemaDocument | SchemaSource:
     interp = Interpreter()
     loader = Loader(interp)
     record = loader.load(entry)
@@ -108,13 +111,12 @@ def _fail(code: str, message: str, span: Span) -> None:
     raise CompilationError([Diagnostic(code, message, span)])
 
 
-def _graphql_schema(text: str, where: Span) -> SchemaDocument:
-    """``defineData({ schema: `type Todo @model ...` })``: Amplify compiles the SDL as written.
+def _graphql_schema(text: str, where: Span) -> SchemaSource:
+    """``defineData({ schema: `type Todo @model ...` })``: Amplify compiles the SDL as written,
+    so the GraphQL front end gets the text (this front end does not parse GraphQL).
 
     The text is padded to where its literal starts, so positions point into the ``.ts`` file.
     """
-    from translator.frontends.graphql import SchemaSource, parse_schema  # noqa: PLC0415
-
     start = text.span if isinstance(text, SourceText) else where
     padding = "\n" * (start.line - 1) + " " * start.column if isinstance(text, SourceText) else ""
-    return parse_schema([SchemaSource(start.path, padding + str(text))])
+    return SchemaSource(start.path, padding + str(text))

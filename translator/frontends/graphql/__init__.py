@@ -5,29 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from graphql import GraphQLError
 from graphql.language import DefinitionNode, DocumentNode, Source
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
-from translator.core.document import SchemaDocument
+from translator.core.document import SchemaDocument, SchemaSource
 from translator.frontends.graphql.build import build_document
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
 
 __all__ = ["SchemaSource", "parse_schema"]
-
-
-@dataclass(frozen=True)
-class SchemaSource:
-    """One file of a schema. ``part_of_schema`` is False for the stray files of a ``schema/``
-    folder that Amplify's validation parses but that do not join the schema."""
-
-    name: str
-    text: str
-    part_of_schema: bool = True
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
