@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from translator.cli.common import EXIT_SCHEMA, EXIT_USAGE, feature_flag_option, print_diagnostics
 from translator.core.diagnostics import SourceError
 
 
@@ -16,8 +17,7 @@ from translator.core.diagnostics import SourceError
               show_default=True, help="Output format.")
 @click.option("-v", "--verbose", is_flag=True, help="Text format: show the source line with a caret.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--feature-flag", "feature_flags", multiple=True, metavar="NAME=VALUE",
-              help="Override a project setting (repeatable), as for compile.")
+@feature_flag_option
 def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool,
                   feature_flags: tuple[str, ...]) -> None:
     """Check schemas (files, API folders, resource.ts) for what Amplify would reject and what
@@ -30,8 +30,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
     try:
         result = check_paths(list(paths), feature_flags=parse_flag_assignments(feature_flags))
     except SourceError as error:
-        click.echo(error.diagnostic.render(), err=True)
-        sys.exit(2)
+        print_diagnostics([error.diagnostic], count=False)
+        sys.exit(EXIT_USAGE)
     text = render(result.diagnostics, fmt, verbose=verbose, version=__version__)
     if fmt == "text":
         click.echo(text, nl=False, err=True)
@@ -39,12 +39,11 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
             click.echo(f"{result.errors} error(s), {result.warnings} warning(s)", err=True)
     else:
         click.echo(text, nl=False)
-    for problem in result.source_errors:
-        click.echo(problem.render(), err=True)
+    print_diagnostics(result.source_errors, count=False)
     if result.source_errors:
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
     if result.errors or (strict and result.warnings):
-        sys.exit(1)
+        sys.exit(EXIT_SCHEMA)
 
 
 @click.command("hook-compile")
@@ -54,8 +53,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
               "schema/ folder, or beside resource.ts).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="One fixed output file instead (only with a single schema).")
-@click.option("--feature-flag", "feature_flags", multiple=True, metavar="NAME=VALUE",
-              help="Override a project setting (repeatable), as for compile.")
+@feature_flag_option
 def hook_compile_command(paths: tuple[Path, ...], output_name: str, output: Path | None,
                          feature_flags: tuple[str, ...]) -> None:
     """pre-commit entry: compile each schema PATHS belong to and rewrite its JSON when it changed.
@@ -78,16 +76,15 @@ def hook_compile_command(paths: tuple[Path, ...], output_name: str, output: Path
             try:
                 text = to_json(compile_paths([unit], feature_flags=flags))
             except CompilationError as error:
-                for diagnostic in error.diagnostics:
-                    click.echo(diagnostic.render(), err=True)
+                print_diagnostics(error.diagnostics, count=False)
                 failed = True
                 continue
             if write_if_changed(target, text):
                 click.echo(f"{target}: updated", err=True)
                 changed = True
     except SourceError as error:
-        click.echo(error.diagnostic.render(), err=True)
-        sys.exit(2)
+        print_diagnostics([error.diagnostic], count=False)
+        sys.exit(EXIT_USAGE)
     if failed or changed:
-        sys.exit(1)
+        sys.exit(EXIT_SCHEMA)
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
+from translator.cli.common import EXIT_USAGE, feature_flag_option, print_diagnostics
 from translator.codegen.client import (
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_POLL_INTERVAL,
@@ -123,12 +124,11 @@ def _cli_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except (CompilationError, RequestError) as error:
-            for diagnostic in error.diagnostics:
-                click.echo(diagnostic.render(), err=True)
-            raise click.exceptions.Exit(2) from None
+            print_diagnostics(error.diagnostics, count=False)
+            raise click.exceptions.Exit(EXIT_USAGE) from None
         except SourceError as error:
-            click.echo(error.diagnostic.render(), err=True)
-            raise click.exceptions.Exit(2) from None
+            print_diagnostics([error.diagnostic], count=False)
+            raise click.exceptions.Exit(EXIT_USAGE) from None
         except JobFailedError as error:
             _error(str(error))
             for schema, message in error.component_errors:
@@ -182,8 +182,7 @@ _request = _options(
     click.option("--non-models/--no-non-models", default=True),
     click.option("--tag", "tags", multiple=True, metavar="KEY=VALUE", callback=_key_values,
                  help="A tag of the job (repeatable)."),
-    click.option("--feature-flag", "feature_flags", multiple=True, metavar="NAME=VALUE",
-                 help="A project setting for the compile, as for compile (repeatable)."),
+    feature_flag_option,
     click.option("--client-token", help="Idempotency token (default: derived from the request)."),
     click.option("--dry-run", is_flag=True, help="Print the request as JSON; do not call AWS."),
     click.option("--no-wait", is_flag=True, help="Print the job id once started and exit."),
