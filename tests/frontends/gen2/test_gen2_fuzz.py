@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from conftest import TESTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ import translator
 from translator.core.diagnostics import CompilationError
 from translator.frontends.gen2 import load_gen2
 
-CASES = Path(__file__).parent / "gen2" / "cases"
+CASES = TESTS / "gen2" / "cases"
 SEEDS = sorted(p.read_text("utf-8") for p in CASES.glob("*.ts"))
 # Pieces that stress the lexer and the evaluator: brackets, quotes, keywords, builder calls.
 PIECES = [

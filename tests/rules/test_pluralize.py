@@ -175,13 +175,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import TESTS
 
 from translator.rules.pluralize import plural
 
-FIXTURE = Path(__file__).parent / "fixtures" / "pluralize_cases.json"
+FIXTURE = TESTS / "fixtures" / "pluralize_cases.json"
 
 
 def _load_cases() -> list[tuple[str, str]]:

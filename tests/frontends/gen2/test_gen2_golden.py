@@ -14,15 +14,15 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, TESTS
 from gen2.sdl_compare import document_shape, entry_path, first_difference, sdl_shape
 
 import translator
 from translator.api import load_document
 from translator.core.diagnostics import CompilationError
 
-HERE = Path(__file__).parent / "gen2"
+HERE = TESTS / "gen2"
 CASES = sorted((HERE / "cases").glob("*.ts"))
-SHARED = Path(__file__).resolve().parents[2] / "shared"  # next to the checkout, read-only
 CORPUS = SHARED / "corpus" / "real" / "gen2"
 SMOKE = SHARED / "oracle-gen2" / "smoke"
 

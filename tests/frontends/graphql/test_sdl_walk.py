@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import GOLDEN
 from graphql import GraphQLError
 from graphql.language import DocumentNode, Source, parse
 from graphql.validation.validate import validate_sdl
@@ -16,7 +15,6 @@ from translator.frontends.graphql.validation import (
     directive_definitions,
 )
 
-GOLDEN = Path(__file__).parent / "golden"
 BROKEN = [
     "type A @model { x: Nope }",
     "type A @frob { x: Int @model }",

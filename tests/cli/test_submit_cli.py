@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import TESTS
 from fake_uibuilder import SECRET_KEY, SIGNATURE, FakeUIBuilder, use_test_aws
 
 from translator.cli import main
@@ -377,7 +378,7 @@ main(["submit", "schema.graphql", "--app-id", "d1", "--environment-name", "dev",
      standalone_mode=False)
 assert "boto3" not in sys.modules and "botocore" not in sys.modules, "boto3 imported"
 """
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(TESTS)}
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,

@@ -10,13 +10,13 @@ are checked too, so a wrong approximation fails here.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import TESTS
 
 from translator.rules.default_values import is_valid_default
 
-CASES = json.loads((Path(__file__).parent / "fixtures" / "default_value_cases.json").read_text())
+CASES = json.loads((TESTS / "fixtures" / "default_value_cases.json").read_text())
 
 
 @pytest.mark.parametrize(("type_name", "value", "valid"), CASES, ids=[f"{t}:{v!r}" for t, v, _ in CASES])
@@ -30,7 +30,7 @@ def test_same_verdict_as_amplify(type_name: str, value: str, valid: bool) -> Non
 # and blanks combined at random) with node's `new URL`, which is Amplify's AWSURL validator.
 # AWSPhone (libphonenumber metadata) is an approximation: the test pins how close it is, so a
 # regression shows; every other type must agree exactly.
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 FUZZ = [
     *json.loads((FIXTURES / "default_value_fuzz.json").read_text()),
     *json.loads((FIXTURES / "url_values.json").read_text()),
