@@ -49,14 +49,14 @@ def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, boo
     """Diagnostics of one schema; SourceError on I/O problems."""
     from translator.api import load_document
     from translator.pipeline import derive_document
-    from translator.rules.lint import lint
+    from translator.rules import warnings
 
     try:
         loaded = load_document(paths, feature_flags=feature_flags)
         generic = derive_document(loaded.document, loaded.settings)
     except CompilationError as error:
         return list(error.diagnostics)
-    return sort_diagnostics(lint(loaded.document, generic))
+    return sort_diagnostics(warnings(loaded.document, generic))
 
 
 def check_paths(paths: Sequence[Path], *, feature_flags: Mapping[str, bool] | None = None) -> CheckResult:

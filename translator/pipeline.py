@@ -8,7 +8,7 @@ from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema, emit
 from translator.model.derive import GenericSchema, derive
 from translator.model.lower import lower
-from translator.rules.validate import validate
+from translator.rules import validate
 
 
 def derive_document(document: SchemaDocument, settings: Settings) -> GenericSchema:

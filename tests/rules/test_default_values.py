@@ -14,7 +14,7 @@ import json
 import pytest
 from conftest import TESTS
 
-from translator.rules.default_values import is_valid_default
+from translator.rules.defaults import is_valid_default
 
 CASES = json.loads((TESTS / "fixtures" / "default_value_cases.json").read_text())
 

@@ -1,0 +1,46 @@
+"""Amplify's transformer rules, run on a :class:`SchemaDocument` before anything is built.
+
+:func:`validate` is the one place that runs them: each module here is one family of rules and
+imports none of the others (``facts`` and ``pluralize`` are shared helpers, not rules).
+:func:`warnings` adds what Amplify accepts but breaks generated forms.
+"""
+
+from __future__ import annotations
+
+from translator.core.diagnostics import Diagnostic
+from translator.core.document import SchemaDocument
+from translator.core.settings import Settings
+from translator.model.derive import GenericSchema
+from translator.rules.auth import check_auth
+from translator.rules.defaults import check_defaults
+from translator.rules.directives import check_directives
+from translator.rules.enum_keys import check_enum_keys
+from translator.rules.keys import check_keys
+from translator.rules.lint import lint
+from translator.rules.models import check_models
+from translator.rules.operations import check_operation_names
+from translator.rules.references import check_references
+from translator.rules.relations import check_relations
+
+
+def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
+    """Every rule violation of ``document`` under ``settings``."""
+    return [
+        *check_directives(document, settings),
+        *check_models(document, settings),
+        *check_keys(document),
+        *check_defaults(document),
+        *check_relations(document, settings),
+        *check_references(document),
+        *check_enum_keys(document, settings),
+        *check_auth(document),
+        *check_operation_names(document, settings),
+    ]
+
+
+def warnings(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
+    """Every warning for a schema that compiled."""
+    return lint(document, generic)
+
+
+__all__ = ["validate", "warnings"]

@@ -15,17 +15,12 @@ from translator.core.diagnostics import Diagnostic
 from translator.core.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.core.settings import Settings
 from translator.model.connections import fk_name
-from translator.rules.references import primary_key_fields
+from translator.rules.facts import is_enum, many_to_many_sites, primary_key_fields, relation_sites
 
 
 def _type(model: TypeDef, name: str) -> str:
     field = model.field(name)
     return field.type.name if field is not None else "ID"
-
-
-def _is_enum(document: SchemaDocument, type_name: str) -> bool:
-    typedef = document.type(type_name)
-    return typedef is not None and typedef.kind == "enum"
 
 
 def _index_key(related: TypeDef, index_name: object) -> list[str]:
@@ -38,7 +33,20 @@ def _index_key(related: TypeDef, index_name: object) -> list[str]:
     return primary_key_fields(related)
 
 
-def check_enum_keys(
+def check_enum_keys(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
+    """Every relationship lookup Amplify would build with an enum-typed key value."""
+    out: list[Diagnostic] = []
+    for model, field, d, related in relation_sites(document):
+        if not d.has("references"):
+            _check_lookup(model, field, d, related, document, settings, out)
+        elif strings(d.value("references")):
+            _check_reference_lookup(model, d, related, document, out)
+    for model, _field, d, _name in many_to_many_sites(document):
+        _check_join_model(model, d, document, out)
+    return out
+
+
+def _check_lookup(
     model: TypeDef, field: FieldDef, d: Directive, related: TypeDef, document: SchemaDocument, settings: Settings,
     out: list[Diagnostic],
 ) -> None:
@@ -46,7 +54,7 @@ def check_enum_keys(
     fields = strings(d.value("fields"))
     if d.name == "hasMany":
         key = _index_key(related, d.value("indexName"))
-        if len(key) == 2 and _is_enum(document, _type(related, key[1])):
+        if len(key) == 2 and is_enum(document, _type(related, key[1])):
             out.append(_diagnostic(d, f"{related.name}.{key[1]}", _type(related, key[1])))
         return
     key = primary_key_fields(related)
@@ -68,7 +76,7 @@ def check_enum_keys(
         local += [(f"{model.name}.{field.name} (sort key)", _type(related, name)) for name in key[1:]]
     looked_up = local[:2] if len(key) == 2 else local[:1]
     for where, type_name in looked_up:
-        if _is_enum(document, type_name):
+        if is_enum(document, type_name):
             out.append(_diagnostic(d, where, type_name))
             return
 
@@ -85,7 +93,7 @@ def _paired_has_many_with_fields(model: TypeDef, related: TypeDef) -> str | None
     return None
 
 
-def check_reference_enum_keys(
+def _check_reference_lookup(
     model: TypeDef, d: Directive, related: TypeDef, document: SchemaDocument, out: list[Diagnostic]
 ) -> None:
     """Enum key values in the lookup of a ``@hasOne``/``@belongsTo`` with ``references``."""
@@ -98,16 +106,16 @@ def check_reference_enum_keys(
     else:
         return
     for owner, name in candidates:
-        if _is_enum(document, _type(owner, name)):
+        if is_enum(document, _type(owner, name)):
             out.append(_diagnostic(d, f"{owner.name}.{name}", _type(owner, name)))
             return
 
 
-def check_many_to_many_enum_keys(model: TypeDef, d: Directive, document: SchemaDocument, out: list[Diagnostic]) -> None:
+def _check_join_model(model: TypeDef, d: Directive, document: SchemaDocument, out: list[Diagnostic]) -> None:
     """The join model's key fields take ``model``'s key types."""
     key = primary_key_fields(model)
     for name in key[: 2 if len(key) == 2 else 1]:
-        if _is_enum(document, _type(model, name)):
+        if is_enum(document, _type(model, name)):
             out.append(_diagnostic(d, f"{model.name}.{name}", _type(model, name)))
             return
 

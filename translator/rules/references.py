@@ -8,15 +8,7 @@ from __future__ import annotations
 from translator.core.diagnostics import Diagnostic, Related
 from translator.core.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.model.lower import SCALARS
-
-
-def primary_key_fields(model: TypeDef) -> list[str]:
-    """The model's primary key: the ``@primaryKey`` field and its sort keys, or ``id``."""
-    for field in model.fields:
-        d = field.directive("primaryKey")
-        if d is not None:
-            return [field.name, *strings(d.value("sortKeyFields"))]
-    return ["id"]
+from translator.rules.facts import primary_key_fields, relation_sites
 
 
 def _type_of(model: TypeDef, name: str) -> str | None:
@@ -26,7 +18,16 @@ def _type_of(model: TypeDef, name: str) -> str | None:
     return "ID" if name == "id" else None
 
 
-def check_references(
+def check_references(document: SchemaDocument) -> list[Diagnostic]:
+    """Every problem of the relationships written with ``references``."""
+    out: list[Diagnostic] = []
+    for model, field, d, related in relation_sites(document):
+        if d.has("references"):
+            _check_relationship(model, field, d, related, document, out)
+    return out
+
+
+def _check_relationship(
     model: TypeDef, field: FieldDef, d: Directive, related: TypeDef, document: SchemaDocument,
     out: list[Diagnostic],
 ) -> None:

@@ -7,42 +7,7 @@ from translator.core.diagnostics import Diagnostic, Related
 from translator.core.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
 from translator.core.names import relation_model_name, table_id_too_long
 from translator.core.settings import Settings
-from translator.rules.enum_keys import check_enum_keys, check_many_to_many_enum_keys, check_reference_enum_keys
-from translator.rules.references import check_references
-
-RELATIONS = ("hasMany", "hasOne", "belongsTo", "manyToMany")
-
-
-
-def output_field_type(model: TypeDef, name: str) -> str | None:
-    """Base type of field ``name`` as the transformer's output type has it (implicit ``id`` and
-    timestamps included), or None."""
-    field = model.field(name)
-    if field is not None:
-        return field.type.name
-    keyed = any(f.directive("primaryKey") for f in model.fields)
-    if name == "id" and not keyed:
-        return "ID"
-    model_directive = model.directive("model")
-    timestamps = model_directive.value("timestamps", {}) if model_directive else {}
-    if timestamps is None:
-        return None
-    names = timestamps if isinstance(timestamps, dict) else {}
-    if name in (names.get("createdAt") or "createdAt", names.get("updatedAt") or "updatedAt"):
-        return "AWSDateTime"
-    return None
-
-
-def _key_fields(related: TypeDef, index_name: str | None) -> list[str] | None:
-    """Partition and sort key fields of ``related``'s index ``index_name`` (primary key when
-    None); None when the named index does not exist."""
-    for field in related.fields:
-        for d in field.directives:
-            if index_name is None and d.name == "primaryKey":
-                return [field.name, *strings(d.value("sortKeyFields"))]
-            if index_name is not None and d.name == "index" and d.value("name") == index_name:
-                return [field.name, *strings(d.value("sortKeyFields"))]
-    return None if index_name is not None else ["id"]
+from translator.rules.facts import key_fields, output_field_type
 
 
 def check_relations(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
@@ -86,9 +51,7 @@ def _check_relation(
                               d.span))
         return
     if d.has("references"):
-        check_references(model, field, d, related, document, out)
-        if references:
-            check_reference_enum_keys(model, d, related, document, out)
+        # The references themselves are checked by the references rules.
         if field.type.item_required or field.type.list_required:
             out.append(Diagnostic("E106", f"@{d.name} fields with references must not be required: make "
                                   f"{model.name}.{field.name} optional (drop the '!')", d.span))
@@ -96,8 +59,6 @@ def _check_relation(
         out.append(Diagnostic("E114", f"@{d.name} on {model.name}.{field.name} has an empty fields list", d.span))
     elif fields:
         _check_fields(model, d, related, fields, document, out)
-    if not d.has("references"):
-        check_enum_keys(model, field, d, related, document, settings, out)
     both_have_auth = _has_auth(model, document) and _has_auth(related, document)
     if d.name in ("hasOne", "belongsTo") and d.has("fields") and both_have_auth:
         _check_auth_key_size(model, field, d, related, out)
@@ -130,7 +91,7 @@ def _check_auth_key_size(model: TypeDef, field: FieldDef, d: Directive, related:
     given for the list counts by its length there, as in JavaScript."""
     value = d.value("fields")
     size = len(value) if isinstance(value, tuple | str) else 0
-    key = _key_fields(related, None) or ["id"]
+    key = key_fields(related, None) or ["id"]
     if size != len(key):
         out.append(Diagnostic("E104", f"invalid @{d.name} on {model.name}.{field.name}: with @auth on both "
                               f"models, give one field per primary key field of {related.name} "
@@ -156,7 +117,7 @@ def _check_fields(
             return
         types.append(base)
     index_name = d.value("indexName") if d.name == "hasMany" else None
-    key = _key_fields(related, index_name if isinstance(index_name, str) else None)
+    key = key_fields(related, index_name if isinstance(index_name, str) else None)
     if key is None:
         out.append(Diagnostic("E031", f"index {index_name} does not exist for model {related.name}", d.span))
         return
@@ -195,7 +156,6 @@ def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None
                                       "the join model", d.span))
                 continue
             groups.setdefault(name, []).append((typedef, field, d))
-            check_many_to_many_enum_keys(typedef, d, document, out)
     for name, uses in groups.items():
         first = uses[0][2]
         if len(uses) != 2:

@@ -1,4 +1,4 @@
-"""Which ``@default`` values Amplify accepts: a port of the type validators of
+"""``@default`` rules: only on scalar or enum fields of models, and only values Amplify accepts: a port of the type validators of
 @aws-amplify/graphql-default-value-transformer (``validators.js``), JavaScript quirks included
 (``parseInt`` takes a numeric prefix, Booleans ignore case, an AWSTime needs seconds and an
 offset)."""
@@ -10,6 +10,10 @@ import json
 import re
 from collections.abc import Callable
 from urllib.parse import unquote
+
+from translator.core.diagnostics import Diagnostic
+from translator.core.document import FieldDef, SchemaDocument, TypeDef
+from translator.rules.facts import is_scalar_or_enum
 
 _TIME = re.compile(
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(\.\d+)?(Z|[+|-]([01][0-9]|2[0-3]):[0-5][0-9])", re.ASCII
@@ -257,3 +261,42 @@ def is_valid_default(type_name: str, value: str) -> bool:
     """Whether Amplify accepts ``value`` as the ``@default`` of a scalar field of ``type_name``."""
     validator = VALIDATORS.get(type_name)
     return validator is None or validator(value)
+
+
+def check_defaults(document: SchemaDocument) -> list[Diagnostic]:
+    """Every ``@default`` that Amplify's default-value transformer rejects."""
+    out: list[Diagnostic] = []
+    enums = {t.name for t in document.types if t.kind == "enum"}
+    for typedef in document.types:
+        if typedef.kind == "object":
+            for field in typedef.fields:
+                if field.directives:
+                    _check_default(typedef, field, enums, document, out)
+    return out
+
+
+def _check_default(
+    typedef: TypeDef, field: FieldDef, enums: set[str], document: SchemaDocument, out: list[Diagnostic]
+) -> None:
+    d = field.directive("default")
+    if d is None:
+        return
+    argument = d.arg("value")
+    if not typedef.is_model:
+        out.append(Diagnostic("E049", f"@default may only be used on fields of @model types; {typedef.name} is "
+                              "not a model", d.span))
+        return
+    if field.type.is_list or not is_scalar_or_enum(field.type.name, document):
+        out.append(Diagnostic("E049", "@default may only be used on scalar or enum fields, not on "
+                              f"{field.name}: {field.type}", d.span))
+        return
+    if argument is None or not isinstance(argument.value, str):
+        return
+    value = argument.value
+    if field.type.name in enums:
+        enum = document.type(field.type.name)
+        ok = enum is not None and value in {v.name for v in enum.values}
+    else:
+        ok = is_valid_default(field.type.name, value)
+    if not ok:
+        out.append(Diagnostic("E048", f"default value {value!r} is not a valid {field.type.name}", argument.span))
