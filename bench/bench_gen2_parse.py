@@ -98,7 +98,7 @@ def main() -> int:
 
     start = time.perf_counter()
     from translator.frontends.gen2 import load_gen2
-    from translator.frontends.gen2.parser import grammar_parser, parse_module
+    from translator.frontends.gen2.syntax.parser import grammar_parser, parse_module
 
     grammar_parser()
     parse_module("const x = 1;", "warm.ts")

@@ -1,7 +1,8 @@
-"""``@default`` rules: only on scalar or enum fields of models, and only values Amplify accepts: a port of the type validators of
-@aws-amplify/graphql-default-value-transformer (``validators.js``), JavaScript quirks included
-(``parseInt`` takes a numeric prefix, Booleans ignore case, an AWSTime needs seconds and an
-offset)."""
+"""``@default`` rules: only on scalar or enum fields of models, and only values Amplify accepts.
+
+The value checks port the type validators of @aws-amplify/graphql-default-value-transformer
+(``validators.js``), JavaScript quirks included (``parseInt`` takes a numeric prefix, Booleans
+ignore case, an AWSTime needs seconds and an offset)."""
 
 from __future__ import annotations
 

@@ -7,9 +7,9 @@ from importlib.resources import files
 import pytest
 
 from translator.core.diagnostics import CompilationError
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.jsstrings import number_to_string
-from translator.frontends.gen2.parser import grammar_parser, parse_expression, parse_module
+from translator.frontends.gen2.interpreter.jsstrings import number_to_string
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.parser import grammar_parser, parse_expression, parse_module
 
 
 def expr(text: str) -> ast.Expr:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
 from translator.core.document import SchemaDocument, SchemaSource
-from translator.frontends.gen2.evaluate import Interpreter
-from translator.frontends.gen2.fields import Reporter
-from translator.frontends.gen2.lower import combine_span_of, lower_schemas, schemas_of
-from translator.frontends.gen2.modules import Loader, ModuleRecord
-from translator.frontends.gen2.values import JSError, JSObject, SourceText, Unknown, describe
+from translator.frontends.gen2.interpreter.evaluate import Interpreter
+from translator.frontends.gen2.interpreter.values import JSError, JSObject, SourceText, Unknown, describe
+from translator.frontends.gen2.loader import Loader, ModuleRecord
+from translator.frontends.gen2.lowering.fields import Reporter
+from translator.frontends.gen2.lowering.lower import combine_span_of, lower_schemas, schemas_of
 
 __all__ = ["GEN2_FLAGS", "find_entry", "load_gen2"]
 

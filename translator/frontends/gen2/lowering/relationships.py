@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from translator.core.diagnostics import Related, Span
-from translator.frontends.gen2.builders import Model, RelationField, ScalarField
-from translator.frontends.gen2.fields import Reporter, relation_references
-from translator.frontends.gen2.values import JSArray, JSObject, to_display
+from translator.frontends.gen2.amplify.builders import Model, RelationField, ScalarField
+from translator.frontends.gen2.interpreter.values import JSArray, JSObject, to_display
+from translator.frontends.gen2.lowering.fields import Reporter, relation_references
 
 _COUNTERPARTS = {"hasOne": ("belongsTo",), "hasMany": ("belongsTo",), "belongsTo": ("hasOne", "hasMany")}
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, Native
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, Native
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 Method = Callable[["Interpreter", list[Any], Span], Any]
 
@@ -109,7 +109,7 @@ class ScalarField(Builder):
         return self
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
         self.last = "authorization"
@@ -179,7 +179,7 @@ class RefField(Builder):
         return self
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
         return self
@@ -234,7 +234,7 @@ class RelationField(Builder):
         return self
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("schema"), span, ".authorization")
         return self
@@ -332,7 +332,7 @@ class Model(Builder):
         return self
 
     def _secondary_indexes(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import index_function  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import index_function  # noqa: PLC0415 - cycle
 
         self.indexes = interp.call_callback(_arg(args, 0), [index_function()], span, ".secondaryIndexes")
         self.indexes_span = span
@@ -343,7 +343,7 @@ class Model(Builder):
         return self
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("model"), span, ".authorization")
         return self

@@ -14,12 +14,11 @@ import math
 from typing import Any
 
 from translator.core.diagnostics import Diagnostic, Span
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.jsbuiltins import member_of_primitive, to_number
-from translator.frontends.gen2.jsops import ASSIGN_OPS, binary
-from translator.frontends.gen2.jsstrings import number_to_string
-from translator.frontends.gen2.statements import StatementRunner
-from translator.frontends.gen2.values import (
+from translator.frontends.gen2.interpreter.jsbuiltins import member_of_primitive, to_number
+from translator.frontends.gen2.interpreter.jsops import ASSIGN_OPS, binary
+from translator.frontends.gen2.interpreter.jsstrings import number_to_string
+from translator.frontends.gen2.interpreter.statements import StatementRunner
+from translator.frontends.gen2.interpreter.values import (
     POISON,
     UNDEFINED,
     Closure,
@@ -35,6 +34,7 @@ from translator.frontends.gen2.values import (
     js_typeof,
     to_display,
 )
+from translator.frontends.gen2.syntax import ast
 
 
 def render(node: Any) -> str:
@@ -320,7 +320,7 @@ class Interpreter(StatementRunner):
 
     def get_member(self, obj: Any, name: str, span: Span, obj_node: Any) -> Any:
         """``obj.name`` with JavaScript's rules for the values the evaluator knows."""
-        from translator.frontends.gen2.builders import Builder  # noqa: PLC0415 - import cycle
+        from translator.frontends.gen2.amplify.builders import Builder  # noqa: PLC0415 - import cycle
 
         if isinstance(obj, Poison | Unknown):
             return obj

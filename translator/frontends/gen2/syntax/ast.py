@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from translator.frontends.gen2.ast_imports import Export, ExportName, Import, ImportName, Pos
+from translator.frontends.gen2.syntax.ast_imports import Export, ExportName, Import, ImportName, Pos
 
 # ---------------------------------------------------------------- expressions
 

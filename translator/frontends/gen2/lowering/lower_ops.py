@@ -11,8 +11,10 @@ from typing import Any
 
 from translator.core.diagnostics import Span
 from translator.core.document import FieldDef, TypeDef, TypeRef
-from translator.frontends.gen2.builders import CustomType, EnumType, Model, RefField, ScalarField
-from translator.frontends.gen2.fields import (
+from translator.frontends.gen2.amplify.builders import CustomType, EnumType, Model, RefField, ScalarField
+from translator.frontends.gen2.amplify.operations import AuthRule, Conversation, CustomOperation, Handler
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSObject, describe
+from translator.frontends.gen2.lowering.fields import (
     FieldContext,
     Hoisted,
     Reporter,
@@ -21,8 +23,6 @@ from translator.frontends.gen2.fields import (
     ref_type,
     scalar_type,
 )
-from translator.frontends.gen2.operations import AuthRule, Conversation, CustomOperation, Handler
-from translator.frontends.gen2.values import UNDEFINED, JSObject, describe
 
 _ROOT = {"Query": "Query", "Generation": "Query", "Mutation": "Mutation", "Subscription": "Subscription"}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.jsstrings import cook_string
-from translator.frontends.gen2.lexer import Tok as Token
-from translator.frontends.gen2.tree_common import (
+from translator.frontends.gen2.interpreter.jsstrings import cook_string
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.lexer import Tok as Token
+from translator.frontends.gen2.syntax.tree_common import (
     NO_POS,
     Params,
     Rest,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from translator.frontends.gen2.jsbuiltins import to_number
-from translator.frontends.gen2.values import UNDEFINED, JSObject, to_display
+from translator.frontends.gen2.interpreter.jsbuiltins import to_number
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSObject, to_display
 
 _COMPARE = {"<", ">", "<=", ">="}
 # Operators that also exist as compound assignments (`+=`, `??=`, ...).

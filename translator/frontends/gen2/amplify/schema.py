@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.builders import Builder, Model, rules_of
-from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, Poison, Unknown, describe
+from translator.frontends.gen2.amplify.builders import Builder, Model, rules_of
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, Poison, Unknown, describe
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 _SQL_ONLY = frozenset(
     {
@@ -75,7 +75,7 @@ class Schema(Builder):
         return self.models if name == "models" else UNDEFINED
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("schema"), span, ".authorization")
         self.used.add("authorization")

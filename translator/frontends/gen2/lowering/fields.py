@@ -13,7 +13,7 @@ from typing import Any
 
 from translator.core.diagnostics import Diagnostic, Related, Span
 from translator.core.document import Argument, Directive, FieldDef, TypeRef, Value
-from translator.frontends.gen2.builders import (
+from translator.frontends.gen2.amplify.builders import (
     GENERATED,
     NOT_SET,
     CustomType,
@@ -22,7 +22,7 @@ from translator.frontends.gen2.builders import (
     RelationField,
     ScalarField,
 )
-from translator.frontends.gen2.values import UNDEFINED, JSArray, Poison, Unknown, describe, to_display
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, Poison, Unknown, describe, to_display
 
 GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}

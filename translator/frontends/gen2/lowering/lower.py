@@ -13,13 +13,13 @@ from typing import Any
 
 from translator.core.diagnostics import Related, Span
 from translator.core.document import FieldDef, SchemaDocument, TypeDef
-from translator.frontends.gen2 import rules
-from translator.frontends.gen2.builders import CustomType, EnumType, Model, RefField, RelationField, ScalarField
-from translator.frontends.gen2.conversation import conversation_types
-from translator.frontends.gen2.fields import FieldContext, Hoisted, Reporter, directive, lower_fields
-from translator.frontends.gen2.lower_ops import OperationLowering
-from translator.frontends.gen2.operations import Conversation, CustomOperation, Handler, Schema
-from translator.frontends.gen2.values import JSArray, JSObject, describe, to_display
+from translator.frontends.gen2.amplify.builders import CustomType, EnumType, Model, RefField, RelationField, ScalarField
+from translator.frontends.gen2.amplify.operations import Conversation, CustomOperation, Handler, Schema
+from translator.frontends.gen2.interpreter.values import JSArray, JSObject, describe, to_display
+from translator.frontends.gen2.lowering import rules
+from translator.frontends.gen2.lowering.conversation import conversation_types
+from translator.frontends.gen2.lowering.fields import FieldContext, Hoisted, Reporter, directive, lower_fields
+from translator.frontends.gen2.lowering.lower_ops import OperationLowering
 
 _ROOTS = ("Mutation", "Query", "Subscription")
 
@@ -243,14 +243,14 @@ class _SchemaLowering:
 
 def combine_span_of(value: Any) -> Span | None:
     """Where ``a.combine`` was called, when the definition is combined."""
-    from translator.frontends.gen2.operations import Combined  # noqa: PLC0415
+    from translator.frontends.gen2.amplify.operations import Combined  # noqa: PLC0415
 
     return value.span if isinstance(value, Combined) else None
 
 
 def schemas_of(value: Any, span: Span, report: Reporter) -> list[Schema]:
     """The schemas ``defineData({ schema })`` was given (``a.combine`` holds several)."""
-    from translator.frontends.gen2.operations import Combined  # noqa: PLC0415
+    from translator.frontends.gen2.amplify.operations import Combined  # noqa: PLC0415
 
     if not report.known(value, span):
         return []

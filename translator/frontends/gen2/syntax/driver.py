@@ -16,7 +16,7 @@ from lark import Lark
 from lark.grammar import NonTerminal
 from lark.parsers.lalr_analysis import Shift
 
-from translator.frontends.gen2.lexer import ContextualLexer, Tok
+from translator.frontends.gen2.syntax.lexer import ContextualLexer, Tok
 
 # (number of symbols, callback or None for a pass-through `?rule: other`, rule name)
 _Reduce = tuple[int, Callable[[list[Any]], Any] | None, str]

@@ -7,10 +7,10 @@ from typing import Any
 
 from lark import Transformer
 
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.jsstrings import cook_string, number_to_string, split_template
-from translator.frontends.gen2.lexer import Tok as Token
-from translator.frontends.gen2.tree_common import (
+from translator.frontends.gen2.interpreter.jsstrings import cook_string, number_to_string, split_template
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.lexer import Tok as Token
+from translator.frontends.gen2.syntax.tree_common import (
     NO_POS,
     PRECEDENCE,
     Args,
@@ -20,7 +20,7 @@ from translator.frontends.gen2.tree_common import (
     node_pos,
     pos,
 )
-from translator.frontends.gen2.tree_statements import StatementCallbacks
+from translator.frontends.gen2.syntax.tree_statements import StatementCallbacks
 
 
 class TreeBuilder(StatementCallbacks, Transformer[Token, Any]):
@@ -317,6 +317,6 @@ class CoverError(Exception):
 
 def _parse_part(padded_source: str) -> ast.Expr:
     """Parse the expression of a template's ``${...}`` (padded to its real position)."""
-    from translator.frontends.gen2.parser import parse_expression
+    from translator.frontends.gen2.syntax.parser import parse_expression
 
     return parse_expression(padded_source)

@@ -13,10 +13,10 @@ from importlib.resources import files
 from lark import Lark
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.driver import Driver, ParseError
-from translator.frontends.gen2.lexer import ContextualLexer, LexError
-from translator.frontends.gen2.treebuilder import CoverError, TreeBuilder
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.driver import Driver, ParseError
+from translator.frontends.gen2.syntax.lexer import ContextualLexer, LexError
+from translator.frontends.gen2.syntax.treebuilder import CoverError, TreeBuilder
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.values import (
+from translator.frontends.gen2.interpreter.values import (
     UNDEFINED,
     JSArray,
     Native,
@@ -16,7 +16,7 @@ from translator.frontends.gen2.values import (
 )
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 _Method = Callable[["Interpreter", list[Any], Span], Any]
 

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.builders import (
+from translator.frontends.gen2.amplify.builders import (
     CustomType,
     EnumType,
     IndexBuilder,
@@ -20,7 +20,7 @@ from translator.frontends.gen2.builders import (
     RelationField,
     ScalarField,
 )
-from translator.frontends.gen2.operations import (
+from translator.frontends.gen2.amplify.operations import (
     AuthRule,
     Combined,
     Conversation,
@@ -29,10 +29,10 @@ from translator.frontends.gen2.operations import (
     Inert,
     Schema,
 )
-from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, Native, NativeImpl
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, Native, NativeImpl
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 SCALARS = {
     "id": "ID",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.lexer import Tok
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.lexer import Tok
 
 PRECEDENCE = {
     "??": 1,

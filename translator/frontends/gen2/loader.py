@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.amplify import backend_exports
-from translator.frontends.gen2.evaluate import Interpreter
-from translator.frontends.gen2.jsbuiltins import from_json, global_names
-from translator.frontends.gen2.parser import parse_module
-from translator.frontends.gen2.statements import TDZ, Binding, ReturnSignal, Scope
-from translator.frontends.gen2.values import POISON, UNDEFINED, Opaque, Stub
+from translator.frontends.gen2.amplify.namespace import backend_exports
+from translator.frontends.gen2.interpreter.evaluate import Interpreter
+from translator.frontends.gen2.interpreter.jsbuiltins import from_json, global_names
+from translator.frontends.gen2.interpreter.statements import TDZ, Binding, ReturnSignal, Scope
+from translator.frontends.gen2.interpreter.values import POISON, UNDEFINED, Opaque, Stub
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.parser import parse_module
 
 _EXTENSIONS = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx", ".json")
 _AMPLIFY_PACKAGES = ("@aws-amplify/backend", "@aws-amplify/data-schema")
@@ -77,7 +77,7 @@ class ModuleRecord:
 
     def namespace(self) -> Any:
         """``import * as ns``: an object of the exports (a snapshot is enough here)."""
-        from translator.frontends.gen2.values import JSObject  # noqa: PLC0415
+        from translator.frontends.gen2.interpreter.values import JSObject  # noqa: PLC0415
 
         result = JSObject()
         for name in self.exports:
@@ -156,7 +156,7 @@ class Loader:
             elif isinstance(stmt, ast.Export):
                 self._link_export(stmt, record, path)
             elif isinstance(stmt, ast.VarDecl) and stmt.exported:
-                from translator.frontends.gen2.statements import pattern_names  # noqa: PLC0415
+                from translator.frontends.gen2.interpreter.statements import pattern_names  # noqa: PLC0415
 
                 for declarator in stmt.declarators:
                     for variable in pattern_names(declarator.target):

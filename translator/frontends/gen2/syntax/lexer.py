@@ -85,7 +85,7 @@ class ContextualLexer(Lexer):
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
         """Not used: :class:`driver.Driver` runs the parser and calls :meth:`scan` itself."""
-        raise NotImplementedError("parse with translator.frontends.gen2.driver.Driver")
+        raise NotImplementedError("parse with translator.frontends.gen2.syntax.driver.Driver")
 
     def scan(self, text: str, accepted: Callable[[], Container[str]]) -> Iterator[Tok]:
         """Yield the tokens of ``text``; ``accepted()`` names the terminals the parser expects."""

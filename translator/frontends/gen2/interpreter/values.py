@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from translator.core.diagnostics import Diagnostic, Span
-from translator.frontends.gen2.jsstrings import number_to_string
+from translator.frontends.gen2.interpreter.jsstrings import number_to_string
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2 import ast
-    from translator.frontends.gen2.evaluate import Interpreter
-    from translator.frontends.gen2.statements import Scope
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.statements import Scope
+    from translator.frontends.gen2.syntax import ast
 
 
 class _Undefined:
@@ -183,7 +183,7 @@ def to_display(value: Any) -> str:
 
 def describe(value: Any) -> str:
     """A short description of a value for messages (``a string``, ``a.model(...)``, ...)."""
-    from translator.frontends.gen2.builders import Builder  # noqa: PLC0415 - import cycle
+    from translator.frontends.gen2.amplify.builders import Builder  # noqa: PLC0415 - import cycle
 
     if isinstance(value, Builder):
         return value.label

@@ -11,7 +11,7 @@ from typing import Any
 from translator.core.diagnostics import Related, Span
 from translator.core.document import Directive, TypeDef
 from translator.core.names import OBJECT_PROTOTYPE_NAMES
-from translator.frontends.gen2.builders import (
+from translator.frontends.gen2.amplify.builders import (
     GENERATED,
     CustomType,
     EnumType,
@@ -21,10 +21,10 @@ from translator.frontends.gen2.builders import (
     RelationField,
     ScalarField,
 )
-from translator.frontends.gen2.fields import Reporter, capitalize, directive, relation_references
-from translator.frontends.gen2.operations import AuthRule
-from translator.frontends.gen2.relationships import check_relationships
-from translator.frontends.gen2.values import UNDEFINED, JSArray, JSObject, describe, to_display
+from translator.frontends.gen2.amplify.operations import AuthRule
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, describe, to_display
+from translator.frontends.gen2.lowering.fields import Reporter, capitalize, directive, relation_references
+from translator.frontends.gen2.lowering.relationships import check_relationships
 
 __all__ = ["check_relationships"]
 

@@ -12,8 +12,8 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.jsstrings import number_to_string
-from translator.frontends.gen2.values import (
+from translator.frontends.gen2.interpreter.jsstrings import number_to_string
+from translator.frontends.gen2.interpreter.values import (
     UNDEFINED,
     JSArray,
     JSObject,
@@ -26,7 +26,7 @@ from translator.frontends.gen2.values import (
 )
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 
 def to_number(value: Any) -> float:
@@ -210,7 +210,7 @@ def global_names() -> dict[str, Any]:
 
 def member_of_primitive(interp: Interpreter, value: Any, name: str, span: Span) -> Any:
     """A property or method of a string, number, boolean or array."""
-    from translator.frontends.gen2.jsmethods import array_member, string_member  # noqa: PLC0415
+    from translator.frontends.gen2.interpreter.jsmethods import array_member, string_member  # noqa: PLC0415
 
     if isinstance(value, str):
         return string_member(value, name)

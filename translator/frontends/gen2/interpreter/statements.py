@@ -6,8 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2 import ast
-from translator.frontends.gen2.values import (
+from translator.frontends.gen2.interpreter.values import (
     POISON,
     UNDEFINED,
     Closure,
@@ -19,6 +18,7 @@ from translator.frontends.gen2.values import (
     describe,
     to_display,
 )
+from translator.frontends.gen2.syntax import ast
 
 _MAX_DEPTH = 64
 

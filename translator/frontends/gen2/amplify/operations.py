@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.builders import Builder, RefField, rules_of
-from translator.frontends.gen2.values import UNDEFINED, JSArray, Native, Poison, Unknown
+from translator.frontends.gen2.amplify.builders import Builder, RefField, rules_of
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, Native, Poison, Unknown
 
 if TYPE_CHECKING:
-    from translator.frontends.gen2.evaluate import Interpreter
+    from translator.frontends.gen2.interpreter.evaluate import Interpreter
 
 
 def _arg(args: list[Any], i: int) -> Any:
@@ -63,7 +63,7 @@ class CustomOperation(Builder):
         return self
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("operation"), span, ".authorization")
         return self
@@ -110,7 +110,7 @@ class Conversation(Builder):
     label = "a.conversation(...)"
 
     def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify import allow_object  # noqa: PLC0415 - cycle
+        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
 
         self.auth = rules_of(interp, _arg(args, 0), allow_object("conversation"), span, ".authorization")
         return self
@@ -175,6 +175,6 @@ def is_rule(value: Any) -> bool:
     return isinstance(value, AuthRule | Poison)
 
 
-from translator.frontends.gen2.schema_builder import Schema  # noqa: E402 - re-exported for callers
+from translator.frontends.gen2.amplify.schema import Schema  # noqa: E402 - re-exported for callers
 
 __all__ = ["AuthRule", "Combined", "Conversation", "CustomOperation", "Handler", "Inert", "Schema", "is_rule"]

@@ -1,0 +1,1 @@
+"""What ``@aws-amplify/backend`` gives a data definition: the ``a.*`` builders, ``allow``, ``defineData``."""

@@ -1,0 +1,1 @@
+"""TypeScript syntax: the lark grammar's parser, its lexer and the syntax tree."""
