@@ -7,8 +7,8 @@ from importlib.resources import files
 import pytest
 
 from translator.core.diagnostics import CompilationError
-from translator.frontends.gen2.interpreter.jsstrings import number_to_string
 from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.jsstrings import number_to_string
 from translator.frontends.gen2.syntax.parser import grammar_parser, parse_expression, parse_module
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
 from translator.core.document import SchemaDocument, SchemaSource
+from translator.frontends.gen2.amplify.namespace import define_data_calls
 from translator.frontends.gen2.interpreter.evaluate import Interpreter
 from translator.frontends.gen2.interpreter.values import JSError, JSObject, SourceText, Unknown, describe
 from translator.frontends.gen2.loader import Loader, ModuleRecord
@@ -84,7 +85,7 @@ def _define_data_props(interp: Interpreter, record: ModuleRecord, path: str) -> 
     ``data`` when it is a ``defineData`` result, else the only ``defineData`` call, else the
     exported ``schema`` as ``defineData({ schema })``."""
     whole_file = Span(path, 1, 1)
-    calls = interp.define_data_calls
+    calls = define_data_calls(interp)
     try:
         exported = record.read_export(interp, "data", whole_file) if record.has_export("data") else None
         chosen = next(((props, span) for props, span in calls if props is exported), None)

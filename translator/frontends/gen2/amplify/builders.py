@@ -8,61 +8,13 @@ The builders only record what was written; :mod:`lower` decides what it means.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, Native
-
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
-
-Method = Callable[["Interpreter", list[Any], Span], Any]
-
-
-class _Missing:
-    """A modifier that was never called (``default`` distinguishes it from ``undefined``)."""
-
-    def __repr__(self) -> str:
-        return "<not set>"
-
-
-NOT_SET = _Missing()
-GENERATED = _Missing()  # `.default()` without a value: a database-generated value
-
-
-def _arg(args: list[Any], i: int) -> Any:
-    return args[i] if i < len(args) else UNDEFINED
-
-
-class Builder:
-    """Base of the builder objects: ``member`` exposes the methods listed in ``methods``."""
-
-    methods: ClassVar[dict[str, str]] = {}
-    label: str = "an Amplify builder"
-    span: Span
-
-    def available(self) -> set[str]:
-        """The JavaScript method names this object has right now."""
-        return set(self.methods)
-
-    def member(self, name: str) -> Any:
-        """``self.name`` as JavaScript sees it."""
-        if name in self.methods and name in self.available():
-            impl: Method = getattr(self, self.methods[name])
-            return Native(f"{self.label}.{name}", impl)
-        return self.attribute(name)
-
-    def attribute(self, name: str) -> Any:
-        """A non-method property; ``undefined`` unless a subclass has it."""
-        return UNDEFINED
-
-
-def rules_of(interp: Interpreter, callback: Any, allow: Any, span: Span, what: str) -> list[Any]:
-    """Run an ``.authorization(callback)``: the rules it returns, always as a list."""
-    result = interp.call_callback(callback, [allow], span, what)
-    return list(result.items) if isinstance(result, JSArray) else [result]
+from translator.frontends.gen2.amplify.auth import allow_object
+from translator.frontends.gen2.amplify.base import GENERATED, NOT_SET, Builder, arg, rules_of
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSObject, Native, Runtime
 
 
 @dataclass(eq=False)
@@ -88,7 +40,7 @@ class ScalarField(Builder):
     }
     label = "a field"
 
-    def _required(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _required(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         if self.last == "array":
             self.array_required = True
         else:
@@ -96,27 +48,25 @@ class ScalarField(Builder):
         self.last = "required"
         return self
 
-    def _array(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _array(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.array = True
         self.last = "array"
         return self
 
-    def _default(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        value = _arg(args, 0)
+    def _default(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        value = arg(args, 0)
         self.default = GENERATED if value is UNDEFINED else value
         self.default_span = span
         self.last = "default"
         return self
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "field"), span, ".authorization")
         self.last = "authorization"
         return self
 
-    def _validate(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        interp.call_callback(_arg(args, 0), [ValidationBuilder(span)], span, ".validate")
+    def _validate(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        interp.call_callback(arg(args, 0), [ValidationBuilder(span)], span, ".validate")
         self.last = "validate"
         return self
 
@@ -144,7 +94,7 @@ class ValidationBuilder(Builder):
     }
     label = "a validation builder"
 
-    def _rule(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _rule(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return self
 
 
@@ -167,25 +117,23 @@ class RefField(Builder):
     }
     label = "a.ref(...)"
 
-    def _required(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _required(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         if self.array:
             self.array_required = True
         else:
             self.value_required = True
         return self
 
-    def _array(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _array(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.array = True
         return self
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("field"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "field"), span, ".authorization")
         return self
 
-    def _mutations(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.mutations = _arg(args, 0)
+    def _mutations(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.mutations = arg(args, 0)
         return self
 
 
@@ -225,18 +173,16 @@ class RelationField(Builder):
     def available(self) -> set[str]:
         return _RELATION_METHODS.get(self.kind, set())
 
-    def _required(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _required(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.array_required = True
         return self
 
-    def _value_required(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _value_required(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.value_required = True
         return self
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("schema"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "schema"), span, ".authorization")
         return self
 
 
@@ -283,22 +229,22 @@ class IndexBuilder(Builder):
     }
     label = "index(...)"
 
-    def _sort_keys(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.sort_keys, self.sort_keys_span = _arg(args, 0), span
+    def _sort_keys(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.sort_keys, self.sort_keys_span = arg(args, 0), span
         return self
 
-    def _name(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.name, self.name_span = _arg(args, 0), span
+    def _name(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.name, self.name_span = arg(args, 0), span
         return self
 
-    def _query_field(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.query_field, self.query_field_span = _arg(args, 0), span
+    def _query_field(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.query_field, self.query_field_span = arg(args, 0), span
         return self
 
-    def _projection(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.projection = _arg(args, 0)
+    def _projection(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.projection = arg(args, 0)
         if self.projection == "INCLUDE":
-            self.non_key_attributes = _arg(args, 1)
+            self.non_key_attributes = arg(args, 1)
         return self
 
 
@@ -327,32 +273,33 @@ class Model(Builder):
     def attribute(self, name: str) -> Any:
         return self.fields if name == "fields" else UNDEFINED
 
-    def _identifier(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.identifier, self.identifier_span = _arg(args, 0), span
+    def _identifier(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.identifier, self.identifier_span = arg(args, 0), span
         return self
 
-    def _secondary_indexes(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import index_function  # noqa: PLC0415 - cycle
-
-        self.indexes = interp.call_callback(_arg(args, 0), [index_function()], span, ".secondaryIndexes")
+    def _secondary_indexes(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.indexes = interp.call_callback(arg(args, 0), [index_function(interp)], span, ".secondaryIndexes")
         self.indexes_span = span
         return self
 
-    def _disable(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.disabled = _arg(args, 0)
+    def _disable(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.disabled = arg(args, 0)
         return self
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("model"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "model"), span, ".authorization")
         return self
 
-    def _relationships(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        extra = _arg(args, 0)
+    def _relationships(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        extra = arg(args, 0)
         if isinstance(self.fields, JSObject) and isinstance(extra, JSObject):
             merged = JSObject(dict(self.fields.props), dict(self.fields.spans), self.fields.span)
             for key, value in extra.props.items():
                 merged.set(key, value, extra.spans.get(key, span))
             self.fields = merged
         return UNDEFINED
+
+
+def index_function(runtime: Runtime) -> Native:
+    """The ``index`` a ``.secondaryIndexes((index) => [...])`` callback receives (one per evaluation)."""
+    return runtime.intrinsic("index", lambda: Native("index", lambda i, a, s: IndexBuilder(arg(a, 0), s)))

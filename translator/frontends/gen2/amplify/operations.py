@@ -1,20 +1,15 @@
-"""Builders for combined schemas, custom operations, handlers, AI routes and authorization rules."""
+"""Builders for combined schemas, custom operations, handlers and AI routes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.amplify.builders import Builder, RefField, rules_of
-from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, Native, Poison, Unknown
-
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
-
-
-def _arg(args: list[Any], i: int) -> Any:
-    return args[i] if i < len(args) else UNDEFINED
+from translator.frontends.gen2.amplify.auth import allow_object
+from translator.frontends.gen2.amplify.base import Builder, arg, rules_of
+from translator.frontends.gen2.amplify.builders import RefField
+from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, Native, Runtime, Unknown
 
 
 @dataclass(eq=False)
@@ -54,30 +49,28 @@ class CustomOperation(Builder):
     def label(self) -> str:  # type: ignore[override]
         return f"a.{self.kind.lower()}(...)"
 
-    def _arguments(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.arguments = _arg(args, 0)
+    def _arguments(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.arguments = arg(args, 0)
         return self
 
-    def _returns(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.returns, self.returns_span = _arg(args, 0), span
+    def _returns(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.returns, self.returns_span = arg(args, 0), span
         return self
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("operation"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "operation"), span, ".authorization")
         return self
 
-    def _handler(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        value = _arg(args, 0)
+    def _handler(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        value = arg(args, 0)
         self.handlers = list(value.items) if isinstance(value, JSArray) else [value]
         last = self.handlers[-1] if self.handlers else None
         if isinstance(last, Handler) and last.kind == "async":
             self.returns = RefField("EventInvocationResponse", span)
         return self
 
-    def _for(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        value = _arg(args, 0)
+    def _for(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        value = arg(args, 0)
         self.sources = list(value.items) if isinstance(value, JSArray) else [value]
         return self
 
@@ -95,7 +88,7 @@ class Handler(Builder):
     def available(self) -> set[str]:
         return {"async"} if self.kind == "function" else set()
 
-    def _async(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _async(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return Handler("async", self.target, span)
 
 
@@ -109,10 +102,8 @@ class Conversation(Builder):
     methods: ClassVar[dict[str, str]] = {"authorization": "_authorization"}
     label = "a.conversation(...)"
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("conversation"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "conversation"), span, ".authorization")
         return self
 
 
@@ -132,49 +123,3 @@ class Inert(Builder):
         if name == "getInstance":
             return Native("getInstance", lambda i, a, s: Unknown("getInstance()", s))
         return UNDEFINED
-
-
-@dataclass(eq=False)
-class AuthRule(Builder):
-    """A rule from ``allow.*``; ``.to()``, ``.identityClaim()``, ``.withClaimIn()`` each work once.
-
-    Copies made by those methods share ``data``, as data-schema's do.
-    """
-
-    data: dict[str, Any]
-    span: Span
-    remaining: frozenset[str] = frozenset()
-    methods: ClassVar[dict[str, str]] = {
-        "to": "_to",
-        "identityClaim": "_identity_claim",
-        "withClaimIn": "_with_claim_in",
-    }
-    label = "an authorization rule"
-
-    def available(self) -> set[str]:
-        return set(self.remaining)
-
-    def _copy_without(self, name: str) -> AuthRule:
-        return AuthRule(self.data, self.span, self.remaining - {name})
-
-    def _to(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.data["operations"] = _arg(args, 0)
-        return self._copy_without("to")
-
-    def _identity_claim(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.data["identityClaim"] = _arg(args, 0)
-        return self._copy_without("identityClaim")
-
-    def _with_claim_in(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        self.data["groupClaim"] = _arg(args, 0)
-        return self._copy_without("withClaimIn")
-
-
-def is_rule(value: Any) -> bool:
-    """Whether ``value`` is an authorization rule (poisoned values count, they were reported)."""
-    return isinstance(value, AuthRule | Poison)
-
-
-from translator.frontends.gen2.amplify.schema import Schema  # noqa: E402 - re-exported for callers
-
-__all__ = ["AuthRule", "Combined", "Conversation", "CustomOperation", "Handler", "Inert", "Schema", "is_rule"]

@@ -8,14 +8,21 @@ data-schema returns the schema without the method it just ran.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.amplify.builders import Builder, Model, rules_of
-from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, Poison, Unknown, describe
-
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
+from translator.frontends.gen2.amplify.auth import allow_object
+from translator.frontends.gen2.amplify.base import Builder, arg, rules_of
+from translator.frontends.gen2.amplify.builders import Model
+from translator.frontends.gen2.interpreter.values import (
+    UNDEFINED,
+    JSArray,
+    JSObject,
+    Poison,
+    Runtime,
+    Unknown,
+    describe,
+)
 
 _SQL_ONLY = frozenset(
     {
@@ -28,10 +35,6 @@ _SQL_ONLY = frozenset(
         "renameModels",
     }
 )
-
-
-def _arg(args: list[Any], i: int) -> Any:
-    return args[i] if i < len(args) else UNDEFINED
 
 
 @dataclass(eq=False)
@@ -74,28 +77,26 @@ class Schema(Builder):
     def attribute(self, name: str) -> Any:
         return self.models if name == "models" else UNDEFINED
 
-    def _authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
-        from translator.frontends.gen2.amplify.namespace import allow_object  # noqa: PLC0415 - cycle
-
-        self.auth = rules_of(interp, _arg(args, 0), allow_object("schema"), span, ".authorization")
+    def _authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
+        self.auth = rules_of(interp, arg(args, 0), allow_object(interp, "schema"), span, ".authorization")
         self.used.add("authorization")
         return self
 
-    def _add_to_schema(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _add_to_schema(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return self._add_types(interp, args, span, "addToSchema")
 
-    def _add_queries(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _add_queries(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return self._add_types(interp, args, span, "addQueries")
 
-    def _add_mutations(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _add_mutations(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return self._add_types(interp, args, span, "addMutations")
 
-    def _add_subscriptions(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _add_subscriptions(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         return self._add_types(interp, args, span, "addSubscriptions")
 
-    def _add_types(self, interp: Interpreter, args: list[Any], span: Span, method: str) -> Any:
+    def _add_types(self, interp: Runtime, args: list[Any], span: Span, method: str) -> Any:
         self.used.add(method)
-        extra = _arg(args, 0)
+        extra = arg(args, 0)
         if isinstance(extra, JSObject) and isinstance(self.types, JSObject):
             for name, value in extra.props.items():
                 if method == "addToSchema" and isinstance(value, Model):
@@ -107,19 +108,19 @@ class Schema(Builder):
             self.types = merged
         return self
 
-    def _set_authorization(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _set_authorization(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.used.add("setAuthorization")
-        interp.call_callback(_arg(args, 0), [self.models, self], span, ".setAuthorization")
+        interp.call_callback(arg(args, 0), [self.models, self], span, ".setAuthorization")
         return self
 
-    def _set_relationships(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _set_relationships(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.used.add("setRelationships")
-        interp.call_callback(_arg(args, 0), [self.models], span, ".setRelationships")
+        interp.call_callback(arg(args, 0), [self.models], span, ".setRelationships")
         return self
 
-    def _rename_models(self, interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def _rename_models(self, interp: Runtime, args: list[Any], span: Span) -> Any:
         self.used.add("renameModels")
-        changes = interp.call_callback(_arg(args, 0), [], span, ".renameModels")
+        changes = interp.call_callback(arg(args, 0), [], span, ".renameModels")
         if isinstance(changes, Poison | Unknown):
             return self
         if not isinstance(changes, JSArray) or not isinstance(self.types, JSObject):

@@ -11,17 +11,18 @@ expression that threw becomes :data:`values.POISON` so the rest of the file is s
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from translator.core.diagnostics import Diagnostic, Span
 from translator.frontends.gen2.interpreter.jsbuiltins import member_of_primitive, to_number
 from translator.frontends.gen2.interpreter.jsops import ASSIGN_OPS, binary
-from translator.frontends.gen2.interpreter.jsstrings import number_to_string
 from translator.frontends.gen2.interpreter.statements import StatementRunner
 from translator.frontends.gen2.interpreter.values import (
     POISON,
     UNDEFINED,
     Closure,
+    HostObject,
     JSArray,
     JSError,
     JSObject,
@@ -35,6 +36,9 @@ from translator.frontends.gen2.interpreter.values import (
     to_display,
 )
 from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.jsstrings import number_to_string
+
+T = TypeVar("T")
 
 
 def render(node: Any) -> str:
@@ -57,11 +61,17 @@ class Interpreter(StatementRunner):
         super().__init__()
         self.diagnostics: list[Diagnostic] = []
         self.path = "<input>"
-        # (props, where) of every defineData(...) call, in call order.
-        self.define_data_calls: list[tuple[Any, Span]] = []
         self.statement_pos = ast.Pos(1, 1)
+        self._intrinsics: dict[str, Any] = {}
 
     # ------------------------------------------------------------ helpers
+
+    def intrinsic(self, key: str, make: Callable[[], T]) -> T:
+        """This evaluation's instance of the host object ``key`` (see :class:`values.Runtime`)."""
+        if key not in self._intrinsics:
+            self._intrinsics[key] = make()
+        value: T = self._intrinsics[key]
+        return value
 
     def span(self, pos: ast.Pos) -> Span:
         """``pos`` in the module being evaluated (the current statement's when unknown)."""
@@ -320,15 +330,13 @@ class Interpreter(StatementRunner):
 
     def get_member(self, obj: Any, name: str, span: Span, obj_node: Any) -> Any:
         """``obj.name`` with JavaScript's rules for the values the evaluator knows."""
-        from translator.frontends.gen2.amplify.builders import Builder  # noqa: PLC0415 - import cycle
-
         if isinstance(obj, Poison | Unknown):
             return obj
         if obj is None or obj is UNDEFINED:
             return self._read_of_nothing(obj, name, span, obj_node)
         if isinstance(obj, JSObject):
             return obj.props.get(name, UNDEFINED)
-        if isinstance(obj, Builder):
+        if isinstance(obj, HostObject):
             return obj.member(name)
         if isinstance(obj, Opaque):
             return Unknown(obj.describe(name), span)

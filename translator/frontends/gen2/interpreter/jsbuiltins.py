@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from translator.core.diagnostics import Span
-from translator.frontends.gen2.interpreter.jsstrings import number_to_string
+from translator.frontends.gen2.interpreter.jsmethods import array_member, string_member
 from translator.frontends.gen2.interpreter.values import (
     UNDEFINED,
     JSArray,
@@ -21,12 +21,11 @@ from translator.frontends.gen2.interpreter.values import (
     NativeImpl,
     Opaque,
     Poison,
+    Runtime,
     Unknown,
     to_display,
 )
-
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
+from translator.frontends.gen2.syntax.jsstrings import number_to_string
 
 
 def to_number(value: Any) -> float:
@@ -56,13 +55,13 @@ def _native(name: str, impl: NativeImpl) -> Native:
     return Native(name, impl)
 
 
-def _items_of(interp: Interpreter, value: Any, span: Span, what: str) -> list[Any]:
+def _items_of(interp: Runtime, value: Any, span: Span, what: str) -> list[Any]:
     if isinstance(value, JSArray):
         return value.items
     raise interp.fail("G005", f"{what} expects an array", span)
 
 
-def _object_keys(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _object_keys(interp: Runtime, args: list[Any], span: Span) -> Any:
     target = _arg(args, 0)
     if isinstance(target, Unknown | Poison):
         return target
@@ -73,7 +72,7 @@ def _object_keys(interp: Interpreter, args: list[Any], span: Span) -> Any:
     return JSArray([])
 
 
-def _object_values(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _object_values(interp: Runtime, args: list[Any], span: Span) -> Any:
     target = _arg(args, 0)
     if isinstance(target, Unknown | Poison):
         return target
@@ -84,7 +83,7 @@ def _object_values(interp: Interpreter, args: list[Any], span: Span) -> Any:
     return JSArray([])
 
 
-def _object_entries(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _object_entries(interp: Runtime, args: list[Any], span: Span) -> Any:
     target = _arg(args, 0)
     if isinstance(target, Unknown | Poison):
         return target
@@ -93,7 +92,7 @@ def _object_entries(interp: Interpreter, args: list[Any], span: Span) -> Any:
     return JSArray([])
 
 
-def _object_from_entries(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _object_from_entries(interp: Runtime, args: list[Any], span: Span) -> Any:
     source = _arg(args, 0)
     if isinstance(source, Unknown | Poison):
         return source
@@ -104,7 +103,7 @@ def _object_from_entries(interp: Interpreter, args: list[Any], span: Span) -> An
     return result
 
 
-def _object_assign(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _object_assign(interp: Runtime, args: list[Any], span: Span) -> Any:
     target = _arg(args, 0)
     for source in args[1:]:
         if isinstance(source, Unknown | Poison):
@@ -115,11 +114,11 @@ def _object_assign(interp: Interpreter, args: list[Any], span: Span) -> Any:
     return target
 
 
-def _is_array(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _is_array(interp: Runtime, args: list[Any], span: Span) -> Any:
     return isinstance(_arg(args, 0), JSArray)
 
 
-def _json_stringify(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _json_stringify(interp: Runtime, args: list[Any], span: Span) -> Any:
     def plain(value: Any) -> Any:
         if isinstance(value, JSObject):
             return {k: plain(v) for k, v in value.props.items() if v is not UNDEFINED}
@@ -145,22 +144,22 @@ def from_json(value: Any) -> Any:
     return value
 
 
-def _string_call(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _string_call(interp: Runtime, args: list[Any], span: Span) -> Any:
     value = _arg(args, 0)
     return value if isinstance(value, Unknown | Poison) else to_display(value) if args else ""
 
 
-def _number_call(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _number_call(interp: Runtime, args: list[Any], span: Span) -> Any:
     value = _arg(args, 0)
     return value if isinstance(value, Unknown | Poison) else to_number(value) if args else 0.0
 
 
-def _boolean_call(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _boolean_call(interp: Runtime, args: list[Any], span: Span) -> Any:
     value = _arg(args, 0)
     return value if isinstance(value, Unknown | Poison) else interp.truthy(value, span)
 
 
-def _noop(interp: Interpreter, args: list[Any], span: Span) -> Any:
+def _noop(interp: Runtime, args: list[Any], span: Span) -> Any:
     return UNDEFINED
 
 
@@ -208,10 +207,8 @@ def global_names() -> dict[str, Any]:
     }
 
 
-def member_of_primitive(interp: Interpreter, value: Any, name: str, span: Span) -> Any:
+def member_of_primitive(interp: Runtime, value: Any, name: str, span: Span) -> Any:
     """A property or method of a string, number, boolean or array."""
-    from translator.frontends.gen2.interpreter.jsmethods import array_member, string_member  # noqa: PLC0415
-
     if isinstance(value, str):
         return string_member(value, name)
     if isinstance(value, JSArray):

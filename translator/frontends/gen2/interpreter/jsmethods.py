@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from translator.core.diagnostics import Span
 from translator.frontends.gen2.interpreter.values import (
@@ -11,14 +11,12 @@ from translator.frontends.gen2.interpreter.values import (
     JSArray,
     Native,
     Poison,
+    Runtime,
     Unknown,
     to_display,
 )
 
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
-
-_Method = Callable[["Interpreter", list[Any], Span], Any]
+_Method = Callable[[Runtime, list[Any], Span], Any]
 
 
 def _arg(args: list[Any], i: int) -> Any:
@@ -65,7 +63,7 @@ def string_member(text: str, name: str) -> Any:
     if method is None:
         return UNDEFINED
 
-    def impl(interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def impl(interp: Runtime, args: list[Any], span: Span) -> Any:
         for arg in args:
             if isinstance(arg, Unknown | Poison):
                 return arg
@@ -92,13 +90,13 @@ def array_member(array: JSArray, name: str) -> Any:
     if method is None:
         return UNDEFINED
 
-    def impl(interp: Interpreter, args: list[Any], span: Span) -> Any:
+    def impl(interp: Runtime, args: list[Any], span: Span) -> Any:
         return method(interp, array, args, span)
 
     return Native(f"Array.prototype.{name}", impl)
 
 
-def _each(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> list[Any]:
+def _each(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> list[Any]:
     """The callback's result for each element (``fn(item, index, array)``)."""
     callback = _arg(args, 0)
     return [
@@ -107,43 +105,43 @@ def _each(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> l
     ]
 
 
-def _map(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _map(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     return JSArray(_each(interp, array, args, span))
 
 
-def _filter(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _filter(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     keep = _each(interp, array, args, span)
     return JSArray([item for item, k in zip(array.items, keep, strict=True) if interp.truthy(k, span)])
 
 
-def _flat_map(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _flat_map(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     result: list[Any] = []
     for value in _each(interp, array, args, span):
         result.extend(value.items if isinstance(value, JSArray) else [value])
     return JSArray(result)
 
 
-def _for_each(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _for_each(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     _each(interp, array, args, span)
     return UNDEFINED
 
 
-def _find(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _find(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     for item, hit in zip(array.items, _each(interp, array, args, span), strict=True):
         if interp.truthy(hit, span):
             return item
     return UNDEFINED
 
 
-def _some(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _some(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     return any(interp.truthy(hit, span) for hit in _each(interp, array, args, span))
 
 
-def _every(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _every(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     return all(interp.truthy(hit, span) for hit in _each(interp, array, args, span))
 
 
-def _reduce(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _reduce(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     callback = _arg(args, 0)
     items = list(array.items)
     if len(args) > 1:
@@ -158,31 +156,31 @@ def _reduce(interp: Interpreter, array: JSArray, args: list[Any], span: Span) ->
     return accumulator
 
 
-def _concat(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _concat(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     items = list(array.items)
     for arg in args:
         items.extend(arg.items if isinstance(arg, JSArray) else [arg])
     return JSArray(items)
 
 
-def _flat(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _flat(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     items: list[Any] = []
     for item in array.items:
         items.extend(item.items if isinstance(item, JSArray) else [item])
     return JSArray(items)
 
 
-def _join(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _join(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     separator = "," if _arg(args, 0) is UNDEFINED else to_display(args[0])
     return separator.join("" if v is None or v is UNDEFINED else to_display(v) for v in array.items)
 
 
-def _includes(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _includes(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     needle = _arg(args, 0)
     return any(item == needle and type(item) is type(needle) for item in array.items)
 
 
-def _index_of(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _index_of(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     needle = _arg(args, 0)
     for i, item in enumerate(array.items):
         if item == needle and type(item) is type(needle):
@@ -190,18 +188,18 @@ def _index_of(interp: Interpreter, array: JSArray, args: list[Any], span: Span) 
     return -1.0
 
 
-def _slice(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _slice(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     n = len(array.items)
     return JSArray(array.items[_index(_arg(args, 0), n, 0) : _index(_arg(args, 1), n, n)])
 
 
-def _push(interp: Interpreter, array: JSArray, args: list[Any], span: Span) -> Any:
+def _push(interp: Runtime, array: JSArray, args: list[Any], span: Span) -> Any:
     array.items.extend(args)
     array.spans.extend([span] * len(args))
     return float(len(array.items))
 
 
-_ARRAY_METHODS: dict[str, Callable[[Interpreter, JSArray, list[Any], Span], Any]] = {
+_ARRAY_METHODS: dict[str, Callable[[Runtime, JSArray, list[Any], Span], Any]] = {
     "map": _map,
     "filter": _filter,
     "flatMap": _flat_map,

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from translator.core.diagnostics import Span
+from translator.frontends.gen2.interpreter.scope import Scope
 from translator.frontends.gen2.interpreter.values import (
     POISON,
     UNDEFINED,
@@ -37,24 +38,6 @@ class Binding:
         self.module = module
         self.name = name
         self.span = span
-
-
-class Scope:
-    """Variables of one block or function; ``consts`` are the names that cannot be assigned."""
-
-    def __init__(self, parent: Scope | None) -> None:
-        self.parent = parent
-        self.vars: dict[str, Any] = {}
-        self.consts: set[str] = set()
-
-    def find(self, name: str) -> Scope | None:
-        """The innermost scope that declares ``name``."""
-        scope: Scope | None = self
-        while scope is not None:
-            if name in scope.vars:
-                return scope
-            scope = scope.parent
-        return None
 
 
 class ReturnSignal(Exception):

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from translator.core.diagnostics import Diagnostic, Span
-from translator.frontends.gen2.interpreter.jsstrings import number_to_string
+from translator.frontends.gen2.interpreter.scope import Scope
+from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.jsstrings import number_to_string
 
-if TYPE_CHECKING:
-    from translator.frontends.gen2.interpreter.evaluate import Interpreter
-    from translator.frontends.gen2.interpreter.statements import Scope
-    from translator.frontends.gen2.syntax import ast
+T = TypeVar("T")
 
 
 class _Undefined:
@@ -136,7 +135,36 @@ class Closure:
     path: str
 
 
-NativeImpl = Callable[["Interpreter", list[Any], Span], Any]
+class Runtime(Protocol):
+    """What a native function may ask of the evaluator that calls it."""
+
+    def fail(self, code: str, message: str, span: Span) -> JSError:
+        """An error to raise; it is reported where evaluation recovers."""
+
+    def truthy(self, value: Any, span: Span) -> bool:
+        """JavaScript truthiness."""
+
+    def call_callback(self, callback: Any, args: list[Any], span: Span, what: str) -> Any:
+        """Call a function value the native was given (a callback)."""
+
+    def intrinsic(self, key: str, make: Callable[[], T]) -> T:
+        """The evaluation's own instance of a host object, made by ``make`` on first use: one
+        per evaluation, as a module-level object is one per Node process, never shared between
+        compiles."""
+
+
+NativeImpl = Callable[[Runtime, list[Any], Span], Any]
+
+
+class HostObject:
+    """An object the host environment provides (an Amplify builder): its properties come from
+    Python, through :meth:`member`."""
+
+    label: str = "an object"
+
+    def member(self, name: str) -> Any:
+        """``self.name`` as JavaScript sees it."""
+        return UNDEFINED
 
 
 @dataclass(eq=False)
@@ -183,9 +211,7 @@ def to_display(value: Any) -> str:
 
 def describe(value: Any) -> str:
     """A short description of a value for messages (``a string``, ``a.model(...)``, ...)."""
-    from translator.frontends.gen2.amplify.builders import Builder  # noqa: PLC0415 - import cycle
-
-    if isinstance(value, Builder):
+    if isinstance(value, HostObject):
         return value.label
     if value is UNDEFINED:
         return "undefined"

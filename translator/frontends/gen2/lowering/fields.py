@@ -13,9 +13,8 @@ from typing import Any
 
 from translator.core.diagnostics import Diagnostic, Related, Span
 from translator.core.document import Argument, Directive, FieldDef, TypeRef, Value
+from translator.frontends.gen2.amplify.base import GENERATED, NOT_SET
 from translator.frontends.gen2.amplify.builders import (
-    GENERATED,
-    NOT_SET,
     CustomType,
     EnumType,
     RefField,

@@ -14,7 +14,8 @@ from typing import Any
 from translator.core.diagnostics import Related, Span
 from translator.core.document import FieldDef, SchemaDocument, TypeDef
 from translator.frontends.gen2.amplify.builders import CustomType, EnumType, Model, RefField, RelationField, ScalarField
-from translator.frontends.gen2.amplify.operations import Conversation, CustomOperation, Handler, Schema
+from translator.frontends.gen2.amplify.operations import Combined, Conversation, CustomOperation, Handler
+from translator.frontends.gen2.amplify.schema import Schema
 from translator.frontends.gen2.interpreter.values import JSArray, JSObject, describe, to_display
 from translator.frontends.gen2.lowering import rules
 from translator.frontends.gen2.lowering.conversation import conversation_types
@@ -243,15 +244,11 @@ class _SchemaLowering:
 
 def combine_span_of(value: Any) -> Span | None:
     """Where ``a.combine`` was called, when the definition is combined."""
-    from translator.frontends.gen2.amplify.operations import Combined  # noqa: PLC0415
-
     return value.span if isinstance(value, Combined) else None
 
 
 def schemas_of(value: Any, span: Span, report: Reporter) -> list[Schema]:
     """The schemas ``defineData({ schema })`` was given (``a.combine`` holds several)."""
-    from translator.frontends.gen2.amplify.operations import Combined  # noqa: PLC0415
-
     if not report.known(value, span):
         return []
     if isinstance(value, Schema):

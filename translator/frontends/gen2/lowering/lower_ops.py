@@ -11,8 +11,9 @@ from typing import Any
 
 from translator.core.diagnostics import Span
 from translator.core.document import FieldDef, TypeDef, TypeRef
+from translator.frontends.gen2.amplify.auth import AuthRule
 from translator.frontends.gen2.amplify.builders import CustomType, EnumType, Model, RefField, ScalarField
-from translator.frontends.gen2.amplify.operations import AuthRule, Conversation, CustomOperation, Handler
+from translator.frontends.gen2.amplify.operations import Conversation, CustomOperation, Handler
 from translator.frontends.gen2.interpreter.values import UNDEFINED, JSObject, describe
 from translator.frontends.gen2.lowering.fields import (
     FieldContext,

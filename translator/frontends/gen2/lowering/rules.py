@@ -11,8 +11,9 @@ from typing import Any
 from translator.core.diagnostics import Related, Span
 from translator.core.document import Directive, TypeDef
 from translator.core.names import OBJECT_PROTOTYPE_NAMES
+from translator.frontends.gen2.amplify.auth import AuthRule
+from translator.frontends.gen2.amplify.base import GENERATED
 from translator.frontends.gen2.amplify.builders import (
-    GENERATED,
     CustomType,
     EnumType,
     IndexBuilder,
@@ -21,7 +22,6 @@ from translator.frontends.gen2.amplify.builders import (
     RelationField,
     ScalarField,
 )
-from translator.frontends.gen2.amplify.operations import AuthRule
 from translator.frontends.gen2.interpreter.values import UNDEFINED, JSArray, JSObject, describe, to_display
 from translator.frontends.gen2.lowering.fields import Reporter, capitalize, directive, relation_references
 from translator.frontends.gen2.lowering.relationships import check_relationships

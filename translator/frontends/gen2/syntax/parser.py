@@ -28,7 +28,7 @@ def grammar_parser() -> Lark:
         parser="lalr",
         lexer=ContextualLexer,
         start=["start", "expression_only"],
-        transformer=TreeBuilder(),
+        transformer=TreeBuilder(parse_expression),
         maybe_placeholders=True,
         cache=True,  # lark keeps the analysed tables in the temp folder, keyed by grammar hash
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from translator.frontends.gen2.interpreter.jsstrings import cook_string
 from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.jsstrings import cook_string
 from translator.frontends.gen2.syntax.lexer import Tok as Token
 from translator.frontends.gen2.syntax.tree_common import (
     NO_POS,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lark import Transformer
 
-from translator.frontends.gen2.interpreter.jsstrings import cook_string, number_to_string, split_template
 from translator.frontends.gen2.syntax import ast
+from translator.frontends.gen2.syntax.jsstrings import cook_string, number_to_string, split_template
 from translator.frontends.gen2.syntax.lexer import Tok as Token
 from translator.frontends.gen2.syntax.tree_common import (
     NO_POS,
@@ -27,8 +28,14 @@ class TreeBuilder(StatementCallbacks, Transformer[Token, Any]):
     """Callbacks named after the grammar's rules and aliases; each returns an :mod:`ast` node.
 
     lark calls the method whose name is the rule's (or alias's) name with the rule's children, so
-    each method is documented by its rule in ``grammar/typescript.lark``.
+    each method is documented by its rule in ``grammar/typescript.lark``. ``parse_part`` parses
+    the expression of a template's ``${...}`` (padded to its real position); the parser that
+    owns this builder provides it.
     """
+
+    def __init__(self, parse_part: Callable[[str], ast.Expr]) -> None:
+        super().__init__()
+        self.parse_part = parse_part
 
     def assignment(self, c: list[Any]) -> ast.Assign:
         target, op, value = c
@@ -137,7 +144,7 @@ class TreeBuilder(StatementCallbacks, Transformer[Token, Any]):
         quasis, sources = split_template(str(token), token.line or 1, token.column or 1)
         if not sources:
             return ast.Literal(quasis[0], pos(token))
-        parts = tuple(_parse_part(text) for text in sources)
+        parts = tuple(self.parse_part(text) for text in sources)
         return ast.Template(tuple(quasis), parts, pos(token))
 
     def true(self, c: list[Any]) -> ast.Literal:
@@ -313,10 +320,3 @@ class CoverError(Exception):
     def __init__(self, pos: ast.Pos) -> None:
         super().__init__("invalid arrow function parameter")
         self.pos = pos
-
-
-def _parse_part(padded_source: str) -> ast.Expr:
-    """Parse the expression of a template's ``${...}`` (padded to its real position)."""
-    from translator.frontends.gen2.syntax.parser import parse_expression
-
-    return parse_expression(padded_source)
