@@ -17,6 +17,7 @@ from translator.frontends.gen2.amplify.builders import CustomType, EnumType, Mod
 from translator.frontends.gen2.amplify.operations import Combined, Conversation, CustomOperation, Handler
 from translator.frontends.gen2.amplify.schema import Schema
 from translator.frontends.gen2.interpreter.values import JSArray, JSObject, describe, to_display
+from translator.frontends.gen2.lowering import auth as auth_rules
 from translator.frontends.gen2.lowering import rules
 from translator.frontends.gen2.lowering.conversation import conversation_types
 from translator.frontends.gen2.lowering.fields import FieldContext, Hoisted, Reporter, directive, lower_fields
@@ -114,7 +115,7 @@ class _SchemaLowering:
         # Custom types last (a stable sort), so operations returning them are seen first.
         self.queue = [e for e in entries if not isinstance(e.value, CustomType)]
         self.queue += [e for e in entries if isinstance(e.value, CustomType)]
-        self.schema_auth = [r for r in schema.auth if not rules.is_resource_rule(r)]
+        self.schema_auth = [r for r in schema.auth if not auth_rules.is_resource_rule(r)]
         self.ops = OperationLowering(lookup, report, self.schema_auth)
 
     def run(self) -> None:
@@ -213,7 +214,7 @@ class _SchemaLowering:
                 "(a.schema(...).authorization(...)) or to every model",
                 entry.span,
             )
-        rules.check_auth_fields(entry.name, fields, auth, self.report, must_be_declared=sql)
+        auth_rules.check_auth_fields(entry.name, fields, auth, self.report, must_be_declared=sql)
         if not sql:
             rules.check_relationships(entry.name, fields, self.lookup, self.report)
         rules.check_generated_defaults(fields, self.report, self.schema.engine)
@@ -223,7 +224,7 @@ class _SchemaLowering:
         self._hoist(hoisted)
         lowered = [self._field_auth(f, fields.props.get(f.name)) for f in lowered]
         directives = [rules.model_directive(model, self.report, sql)]
-        model_auth = rules.auth_directive(auth, self.report)
+        model_auth = auth_rules.auth_directive(auth, self.report)
         if model_auth is not None:
             directives.append(model_auth)
         if sql and model.original_name:
@@ -236,7 +237,7 @@ class _SchemaLowering:
         enums and custom types never do, as in data-schema's ``processFields``)."""
         if not isinstance(value, ScalarField | RefField | RelationField):
             return lowered
-        auth = rules.auth_directive(value.auth, self.report)
+        auth = auth_rules.auth_directive(value.auth, self.report)
         if auth is None:
             return lowered
         return replace(lowered, directives=(*lowered.directives, auth))
