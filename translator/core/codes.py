@@ -2,7 +2,14 @@
 
 ``E0NN`` codes follow the rule numbers ``RNN`` of the behavioural specification (semantics.md,
 section 10) so a code can be looked up there; ``E1NN`` are further transformer rejections;
-``E2NN`` are problems reading the sources (exit code 2); ``W`` codes are warnings.
+``E2NN`` are problems reading the sources (exit code 2); ``W`` codes are warnings (what Amplify
+accepts but makes generated forms go wrong); ``G`` codes belong to the Gen 2 front end:
+``G001``-``G011`` are problems Node would hit while loading a ``resource.ts`` (Amplify's
+``[load]`` stage), ``G012``-``G033`` the checks ``@aws-amplify/data-schema`` makes when it turns
+the builders into a GraphQL schema (its ``[schema]`` stage), plus what its generated SDL could
+not express. Transformer rules of a Gen 2 schema keep their ``E`` codes.
+
+Every output (text, json, github, sarif) takes its descriptions from :data:`CODES`.
 """
 
 from __future__ import annotations
@@ -93,4 +100,46 @@ CODES: Final[dict[str, str]] = {
     "E204": "file is not UTF-8",
     "E205": "invalid project settings",
     "E206": "invalid StartCodegenJob request",
+    "W001": "required relationship field that forms cannot fill",
+    "W002": "model treated as a join table by the form generator",
+    "W003": "model that looks like a join table but is not detected as one",
+    "W004": "two @belongsTo fields to the same parent",
+    "W005": "enum values that collide and get lost",
+    "W006": "timestamp name set to null, which Amplify ignores",
+    "W007": "model-typed field without a relationship directive is dropped",
+    "W008": "union- or interface-typed field is dropped",
+    "W009": "non-model field that generated forms leave out",
+    "G001": "TypeScript syntax error",
+    "G002": "value cannot be evaluated statically (environment, other packages, interpolation)",
+    "G003": "name is not defined",
+    "G004": "name used before its declaration",
+    "G005": "JavaScript type error (not a function, property of undefined, ...)",
+    "G006": "pre-release `a.allow` authorization syntax",
+    "G007": "value imported from a missing local module is called",
+    "G008": "the file throws an error while it is loaded",
+    "G009": "invalid authorization provider",
+    "G010": "imported name is not exported by the module",
+    "G011": "no data definition (defineData call or exported schema) found",
+    "G012": "model without authorization rules",
+    "G013": "relationship without exactly one counterpart with the same references",
+    "G014": "relationship reference field not defined on the related model",
+    "G015": "relationship references do not match the parent's identifier",
+    "G016": "relationship to something that is not a model",
+    "G017": "a.ref to an undefined type, or to a model",
+    "G018": "identifier field that is nullable or not a scalar",
+    "G019": "secondary index key a.ref that is not an enum",
+    "G020": "enum value containing whitespace",
+    "G021": "name that is not a valid GraphQL name",
+    "G022": "field conflicting with a field implied by authorization rules",
+    "G023": ".default() without a value (database-generated) outside PostgreSQL",
+    "G024": "custom operation without both authorization and handler, or with mixed handlers",
+    "G025": "custom query or mutation without a return type",
+    "G026": "invalid custom subscription source (.for())",
+    "G027": "conversation route without owner authorization",
+    "G028": "a.combine of schemas defining the same name",
+    "G029": "two types with the same name (including hoisted inline enums and custom types)",
+    "G030": "builder given a value of the wrong kind",
+    "G031": "text that cannot be written into the generated GraphQL schema",
+    "G032": "enum without values",
+    "G033": "field named like a property every JavaScript object inherits (constructor, toString, ...)",
 }

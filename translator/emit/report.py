@@ -105,13 +105,10 @@ def _location(span: Span, message: str | None = None) -> dict[str, Any]:
 
 def as_sarif(diagnostics: Sequence[Diagnostic], version: str) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one rule per code that occurs."""
-    from translator.rules.lint import WARNING_CODES
-
-    descriptions = {**CODES, **WARNING_CODES}
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}
     rules = [
-        {"id": code, "name": code, "shortDescription": {"text": descriptions.get(code, code)},
+        {"id": code, "name": code, "shortDescription": {"text": CODES.get(code, code)},
          "defaultConfiguration": {"level": "warning" if code.startswith("W") else "error"}}
         for code in codes
     ]

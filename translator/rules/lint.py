@@ -7,18 +7,6 @@ from translator.core.document import SchemaDocument, TypeDef
 from translator.core.names import constant_case
 from translator.model.derive import GenericSchema
 
-WARNING_CODES = {
-    "W001": "required relationship field that forms cannot fill",
-    "W002": "model treated as a join table by the form generator",
-    "W003": "model that looks like a join table but is not detected as one",
-    "W004": "two @belongsTo fields to the same parent",
-    "W005": "enum values that collide and get lost",
-    "W006": "timestamp name set to null, which Amplify ignores",
-    "W007": "model-typed field without a relationship directive is dropped",
-    "W008": "union- or interface-typed field is dropped",
-    "W009": "non-model field that generated forms leave out",
-}
-
 
 def lint(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
     """Every warning for a schema that compiled."""
