@@ -153,12 +153,21 @@ class Interpreter(StatementRunner):
         key = self.eval(node.index, scope)
         if isinstance(key, Unknown | Poison):
             return key
-        name = (
-            number_to_string(float(key))
-            if isinstance(key, float | int) and not isinstance(key, bool)
-            else to_display(key)
-        )
-        return self.get_member(obj, name, self.span(node.pos), node.obj)
+        return self.get_member(obj, _property_name(key), self.span(node.pos), node.obj)
+
+    def _delete(self, target: Any, scope: Any) -> Any:
+        """``delete obj.name`` / ``delete obj[key]``: removes an own property of a plain object
+        (builders and other host objects keep theirs, as frozen objects do); always true."""
+        if isinstance(target, ast.Member | ast.Index):
+            obj = self.eval(target.obj, scope)
+            key = target.name if isinstance(target, ast.Member) else self.eval(target.index, scope)
+            if isinstance(obj, JSObject) and not isinstance(key, Unknown | Poison):
+                name = key if isinstance(target, ast.Member) else _property_name(key)
+                obj.props.pop(name, None)
+                obj.spans.pop(name, None)
+        else:
+            self.eval(target, scope)
+        return True
 
     def _eval_Call(self, node: ast.Call, scope: Any) -> Any:
         callee = self.eval(node.callee, scope)
@@ -230,13 +239,13 @@ class Interpreter(StatementRunner):
         return Closure(node, scope, self.path)
 
     def _eval_Unary(self, node: ast.Unary, scope: Any) -> Any:
+        if node.op == "delete":
+            return self._delete(node.operand, scope)
         value = self.eval(node.operand, scope)
         if node.op == "typeof":
             return "undefined" if isinstance(value, Unknown | Poison) else js_typeof(value)
         if node.op == "void":
             return UNDEFINED
-        if node.op == "delete":
-            return True
         if isinstance(value, Unknown | Poison):
             return value
         if node.op == "!":
@@ -372,6 +381,13 @@ class Interpreter(StatementRunner):
             raise self.fail("G007", message, span)
         what = render(callee_node) if callee_node is not None else "the value"
         raise self.fail("G005", f"{what} is not a function", span)
+
+
+def _property_name(key: Any) -> str:
+    """The property name a computed key stands for (``obj[1]`` is ``obj["1"]``)."""
+    if isinstance(key, float | int) and not isinstance(key, bool):
+        return number_to_string(float(key))
+    return to_display(key)
 
 
 def _pos(node: Any) -> ast.Pos:
