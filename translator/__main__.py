@@ -1,5 +1,5 @@
 """``python -m translator`` runs the ``amplify-translate`` command."""
 
-from translator.cli import main
+from translator.cli import run
 
-main()
+run()

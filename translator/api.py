@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,46 +29,27 @@ def load_document(
 ) -> LoadedDocument:
     """Read and parse the schema at ``paths`` (CompilationError on schema errors,
     SourceError on I/O problems). ``positions=False``: see :func:`parse_schema`."""
-    loaded: LoadedSchema = load(paths)
-    if loaded.language == "gen2":
-        # lark is only imported for Gen 2 files; their settings are fixed by Amplify Gen 2.
-        from translator.frontends.gen2 import GEN2_FLAGS, load_gen2
-
-        settings = Settings().with_flags({**GEN2_FLAGS, **(feature_flags or {})})
-        evaluated = load_gen2(loaded.entry)
-        document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
-    else:
-        settings = loaded.settings.with_flags(feature_flags or {})
-        document = parse_schema(loaded.sources, positions=positions)
+    loaded = load(paths)
+    settings = _settings(loaded, feature_flags)
+    if loaded.language == "graphql":
+        return LoadedDocument(parse_schema(loaded.sources, positions=positions), settings, loaded.entry)
+    evaluated = _evaluate_gen2(loaded)
+    document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
     return LoadedDocument(document, settings, loaded.entry)
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """A compile allocates many small acyclic objects (syntax trees); the collector's full
-    passes over them cost more than the compile itself on large schemas."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def compile_paths(
     paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
 ) -> GenericDataSchema:
     """Compile the schema made of ``paths`` (one file or folder, or several files)."""
-    with _no_gc_pauses():
-        try:
-            # Positions only matter in diagnostics: compile without them first, and again
-            # with them when there is anything to report.
-            loaded = load_document(paths, feature_flags=feature_flags, positions=False)
-            return compile_document(loaded.document, loaded.settings)
-        except CompilationError:
-            loaded = load_document(paths, feature_flags=feature_flags)
-            return compile_document(loaded.document, loaded.settings)
+    loaded = load(paths)  # files are read once, whatever happens next
+    settings = _settings(loaded, feature_flags)
+    if loaded.language == "graphql":
+        return _compile_sources(loaded.sources, settings)
+    evaluated = _evaluate_gen2(loaded)  # a Gen 2 document always has positions: evaluated once
+    if isinstance(evaluated, SchemaDocument):
+        return compile_document(evaluated, settings)
+    return _compile_sources([evaluated], settings)
 
 
 def compile_path(path: Path | str, *, feature_flags: Mapping[str, bool] | None = None) -> GenericDataSchema:
@@ -84,12 +63,32 @@ def compile_source(
     text: str, *, name: str = "schema.graphql", feature_flags: Mapping[str, bool] | None = None
 ) -> GenericDataSchema:
     """Compile GraphQL SDL given as a string, with new-project settings unless overridden."""
-    settings = Settings().with_flags(feature_flags or {})
-    with _no_gc_pauses():
-        try:
-            return compile_document(parse_schema([SchemaSource(name, text)], positions=False), settings)
-        except CompilationError:
-            return compile_document(parse_schema([SchemaSource(name, text)]), settings)
+    return _compile_sources([SchemaSource(name, text)], Settings().with_flags(feature_flags or {}))
+
+
+def _settings(loaded: LoadedSchema, feature_flags: Mapping[str, bool] | None) -> Settings:
+    """The project's settings with ``feature_flags`` over them; Gen 2's are fixed by Amplify Gen 2."""
+    if loaded.language == "graphql":
+        return loaded.settings.with_flags(feature_flags or {})
+    from translator.frontends.gen2 import GEN2_FLAGS
+
+    return Settings().with_flags({**GEN2_FLAGS, **(feature_flags or {})})
+
+
+def _evaluate_gen2(loaded: LoadedSchema) -> SchemaDocument | SchemaSource:
+    # lark is only imported for Gen 2 files.
+    from translator.frontends.gen2 import load_gen2
+
+    return load_gen2(loaded.entry)
+
+
+def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> GenericDataSchema:
+    """Compile GraphQL text. Positions only matter in diagnostics: the text is parsed without
+    them first, and parsed again with them only when there is something to report."""
+    try:
+        return compile_document(parse_schema(sources, positions=False), settings)
+    except CompilationError:
+        return compile_document(parse_schema(sources), settings)
 
 
 __all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]
