@@ -19,21 +19,19 @@ faster (a third of the parse time of a large schema):
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
 
 from graphql.language import (
     FieldDefinitionNode,
     Lexer,
     NamedTypeNode,
     NameNode,
-    Node,
     Source,
     Token,
     TokenKind,
 )
 from graphql.language.parser import Parser
 
-_NodeT = TypeVar("_NodeT", bound=Node)
+from translator.frontends.graphql.compat import bare_node, unlink_tokens, use_lexer
 
 _PUNCTUATORS = {kind.value: kind for kind in TokenKind if len(kind.value) == 1 and kind.value in "!$&():=@[]{|}"}
 
@@ -82,46 +80,26 @@ class AmplifyParser(Parser):
         return self.parse_name()
 
     def release_tokens(self) -> None:
-        """Unlink the tokens read so far. The lexer links them both ways, so every token sits in
-        a reference cycle that only the cyclic collector frees (a 1000-model schema leaves ~100k
-        of them); unlinked, each is freed as soon as nothing uses it (node locations keep the
-        tokens they point at)."""
-        token: Token | None = self._lexer.token
-        while token is not None:
-            previous = token.prev
-            token.prev = token.next = None
-            token = previous
-
-
-_set_attribute = object.__setattr__
-
-
-def _bare(cls: type[_NodeT], **values: Any) -> _NodeT:
-    """``cls(**values)`` without a location, as ``Node.__init__`` makes it (every key set, lists
-    made tuples) but with plain attribute writes."""
-    node = object.__new__(cls)
-    for key in cls.keys:
-        value = values.get(key)
-        _set_attribute(node, key, tuple(value) if isinstance(value, list) else value)
-    return node
+        """Unlink the tokens read so far (a 1000-model schema leaves ~100k in cycles otherwise)."""
+        unlink_tokens(self)
 
 
 class UnplacedParser(AmplifyParser):
     """:class:`AmplifyParser` without locations, with the fast lexer and node construction.
     The overridden methods are graphql-core's own (the same in every 3.2 release) with
-    :func:`_bare` in place of the node constructor."""
+    :func:`compat.bare_node` in place of the node constructor."""
 
     def __init__(self, source: Source) -> None:
         super().__init__(source, no_location=True)
-        self._lexer = UnplacedLexer(source)
+        use_lexer(self, UnplacedLexer(source))
 
     def parse_name(self) -> NameNode:
         """Name."""
-        return _bare(NameNode, value=self.expect_token(TokenKind.NAME).value)
+        return bare_node(NameNode, value=self.expect_token(TokenKind.NAME).value)
 
     def parse_named_type(self) -> NamedTypeNode:
         """NamedType: Name."""
-        return _bare(NamedTypeNode, name=self.parse_name())
+        return bare_node(NamedTypeNode, name=self.parse_name())
 
     def parse_field_definition(self) -> FieldDefinitionNode:
         """FieldDefinition: Description? Name ArgumentsDefinition? : Type Directives[Const]?"""
@@ -131,7 +109,7 @@ class UnplacedParser(AmplifyParser):
         self.expect_token(TokenKind.COLON)
         type_ = self.parse_type_reference()
         directives = self.parse_const_directives()
-        return _bare(
+        return bare_node(
             FieldDefinitionNode,
             description=description,
             name=name,

@@ -20,6 +20,7 @@ from graphql import (
     specified_scalar_types,
 )
 from graphql.language import (
+    DirectiveDefinitionNode,
     DirectiveNode,
     DocumentNode,
     ListValueNode,
@@ -32,22 +33,24 @@ from graphql.language import (
     ValueNode,
     parse,
 )
-from graphql.language.visitor import (  # type: ignore[attr-defined]
-    BREAK,
-    QUERY_DOCUMENT_KEYS,
-    SKIP,
-    ParallelVisitor,
-    Visitor,
-    visit,
-)
+from graphql.language.visitor import BREAK, SKIP, ParallelVisitor, visit
 from graphql.pyutils import Undefined
 from graphql.utilities import TypeInfo, TypeInfoVisitor, build_ast_schema, value_from_ast
 from graphql.validation import ASTValidationRule, SDLValidationContext, ValidationContext
+from graphql.validation.rules.known_argument_names import KnownArgumentNamesOnDirectivesRule
+from graphql.validation.rules.known_directives import KnownDirectivesRule
+from graphql.validation.rules.known_type_names import KnownTypeNamesRule
+from graphql.validation.rules.provided_required_arguments import ProvidedRequiredArgumentsOnDirectivesRule
+from graphql.validation.rules.unique_argument_definition_names import UniqueArgumentDefinitionNamesRule
 from graphql.validation.rules.unique_directives_per_location import UniqueDirectivesPerLocationRule
+from graphql.validation.rules.unique_enum_value_names import UniqueEnumValueNamesRule
+from graphql.validation.rules.unique_field_definition_names import UniqueFieldDefinitionNamesRule
+from graphql.validation.rules.unique_type_names import UniqueTypeNamesRule
 from graphql.validation.rules.values_of_correct_type import ValuesOfCorrectTypeRule
 from graphql.validation.specified_rules import specified_sdl_rules
 
 from translator.core.diagnostics import Diagnostic, Related, Span
+from translator.frontends.graphql.compat import QUERY_DOCUMENT_KEYS, handlers_for_kind, release_visitors
 from translator.frontends.graphql.values import span_of
 
 
@@ -72,24 +75,36 @@ _SDL_VISITOR_KEYS = {
 }
 
 
-def _validate_sdl(document: DocumentNode) -> list[GraphQLError]:
+# The code of what each rule reports; a rule not listed reports E099.
+_RULE_CODES: dict[type[ASTValidationRule], str] = {
+    UniqueTypeNamesRule: "E010",
+    UniqueEnumValueNamesRule: "E011",
+    UniqueFieldDefinitionNamesRule: "E011",
+    UniqueArgumentDefinitionNamesRule: "E011",
+    KnownTypeNamesRule: "E003",
+    KnownDirectivesRule: "E004",  # E008 when the directive exists but not for that place
+    UniqueDirectivesPerLocationRule: "E009",
+    KnownArgumentNamesOnDirectivesRule: "E005",
+    ProvidedRequiredArgumentsOnDirectivesRule: "E007",
+    ValuesOfCorrectTypeRule: "E006",
+}
+_Reported = tuple[type[ASTValidationRule], GraphQLError]
+
+
+def _validate_sdl(document: DocumentNode) -> list[_Reported]:
     """graphql-core's ``validate_sdl``: its SDL rules over a pruned walk that calls, for each
     node, only the rules with a handler for its kind (graphql-core's generic ``visit`` asks all
-    fifteen at every node, which dominated validation time on large schemas)."""
-    errors: list[GraphQLError] = []
-    context = SDLValidationContext(document, None, errors.append)
-    rules = [rule(context) for rule in specified_sdl_rules]
+    fifteen at every node, which dominated validation time on large schemas). Each error comes
+    with the rule that reported it."""
+    errors: list[_Reported] = []
+    rules = [rule(SDLValidationContext(document, None, _reporter(rule, errors))) for rule in specified_sdl_rules]
     _SDLWalk(rules, document).walk(document, None, None, ())
-    _release(rules)
+    release_visitors(rules)
     return errors
 
 
-def _release(visitors: Iterable[Visitor]) -> None:
-    """A graphql-core visitor caches its own bound methods, a reference cycle that would keep
-    the visitor's context, and through it the whole syntax tree, alive until the cyclic
-    collector runs; emptying the caches lets reference counting free them at once."""
-    for visitor in visitors:
-        visitor.enter_leave_map.clear()
+def _reporter(rule: type[ASTValidationRule], errors: list[_Reported]) -> Callable[[GraphQLError], None]:
+    return lambda error: errors.append((rule, error))
 
 
 _TYPE_WRAPPERS = frozenset({"non_null_type", "list_type"})
@@ -127,7 +142,7 @@ class _SDLWalk:
             for index, rule in enumerate(self.rules):
                 if index == self.directive_rule and not has_directives:
                     continue  # its catch-all handler only looks at a node's directives
-                enter, leave = rule.get_enter_leave_for_kind(kind)
+                enter, leave = handlers_for_kind(rule, kind)
                 if enter is not None or leave is not None:
                     found.append((index, enter, leave))
             self.handlers[kind] = found
@@ -192,7 +207,8 @@ def validate_tree(user: DocumentNode) -> list[Diagnostic]:
         # Like Amplify: argument values are only checked once the SDL itself is sound. Only the
         # directive definitions matter for that, so their schema is built once.
         errors = _validate_arguments(_directive_schema(), full)
-    return [_diagnostic_of(error) for error in errors]
+    directives = {d.name.value for d in full.definitions if isinstance(d, DirectiveDefinitionNode)}
+    return [_diagnostic_of(rule, error, directives) for rule, error in errors]
 
 
 @lru_cache(maxsize=1)
@@ -202,17 +218,16 @@ def _directive_schema() -> GraphQLSchema:
     return build_ast_schema(document, assume_valid=True)
 
 
-def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
-    errors: list[GraphQLError] = []
+def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[_Reported]:
+    errors: list[_Reported] = []
     type_info = TypeInfo(schema)
-    context = ValidationContext(schema, document, type_info, errors.append)
-    rules = [rule(context) for rule in _ARGUMENT_RULES]
+    rules = [rule(ValidationContext(schema, document, type_info, _reporter(rule, errors))) for rule in _ARGUMENT_RULES]
     parallel = ParallelVisitor(rules)
     visitor = TypeInfoVisitor(type_info, parallel)
     for directive in _directive_uses(document):
         if directive.arguments and not _plainly_valid(schema, directive):
             visit(directive, visitor)
-    _release([visitor, parallel, *rules])
+    release_visitors([visitor, parallel, *rules])
     return errors
 
 
@@ -260,30 +275,19 @@ def _directive_uses(document: DocumentNode) -> Iterable[DirectiveNode]:
                 yield from argument.directives or ()
 
 
-_MESSAGE_CODES = (
-    ("There can be only one type named", "E010"),
-    ("can only be defined once", "E011"),
-    ("There can be only one enum value", "E011"),
-    ("Unknown type", "E003"),
-    ("Unknown directive", "E004"),
-    ("Unknown argument", "E005"),
-    ("is required, but it was not provided", "E007"),
-    ("may not be used on", "E008"),
-    ("can only be used once at this location", "E009"),
-    ("cannot represent", "E006"),
-    ("Expected value of type", "E006"),
-    ("Expected type", "E006"),
-    ("is not defined by type", "E006"),
-    ("does not exist in", "E006"),
-)
+_V1_DIRECTIVES = frozenset({"key", "connection", "versioned"})
 
 
-def _diagnostic_of(error: GraphQLError) -> Diagnostic:
-    code = next((c for text, c in _MESSAGE_CODES if text in error.message), "E099")
-    if code == "E004" and any(f"@{name}'" in error.message or f'@{name}"' in error.message
-                              for name in ("key", "connection", "versioned")):
-        code = "E012"  # a transformer v1 schema: say so rather than "unknown"
+def _diagnostic_of(rule: type[ASTValidationRule], error: GraphQLError, directives: set[str]) -> Diagnostic:
+    """``error`` with the code of the rule that reported it (directive definitions: ``directives``)."""
     nodes = list(error.nodes or [])
+    code = _RULE_CODES.get(rule, "E099")
+    directive = nodes[0] if nodes and isinstance(nodes[0], DirectiveNode) else None
+    if rule is KnownDirectivesRule and directive is not None:
+        if directive.name.value in directives:
+            code = "E008"  # a known directive where it may not stand
+        elif directive.name.value in _V1_DIRECTIVES:
+            code = "E012"  # a transformer v1 schema: say so rather than "unknown"
     if code in ("E010", "E011", "E009") and len(nodes) > 1:
         # Point at the repeated definition; the first one is the related place.
         first, *rest = nodes

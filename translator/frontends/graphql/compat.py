@@ -1,0 +1,71 @@
+"""Every use of graphql-core beyond its documented API, in one place.
+
+The GraphQL front end writes node fields directly (nodes made without ``Node.__init__``), swaps
+the parser's lexer, unlinks the lexer's token chain, reads the visitor key table and the
+per-kind handlers of validation rules, and empties the handler caches of visitors. These are
+stable across the 3.2 series; importing this module refuses any other series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import graphql
+from graphql.language import Lexer, Node, Token
+from graphql.language.parser import Parser
+from graphql.language.visitor import QUERY_DOCUMENT_KEYS as _KEYS  # type: ignore[attr-defined]
+from graphql.language.visitor import Visitor
+
+from translator.core.dependencies import require
+
+SPEC = ">=3.2.3,<3.3"
+require("graphql-core", graphql.__version__, (3, 2), (3, 2, 3), SPEC)
+
+NodeT = TypeVar("NodeT", bound=Node)
+
+# Which attributes of each node kind hold child nodes, in visiting order.
+QUERY_DOCUMENT_KEYS: dict[str, tuple[str, ...]] = _KEYS
+
+_set_attribute = object.__setattr__
+
+
+def bare_node(cls: type[NodeT], **values: Any) -> NodeT:
+    """``cls(**values)`` without a location, as ``Node.__init__`` makes it (every key set, lists
+    made tuples) but with plain attribute writes: ``Node.__setattr__`` clears a hash cache that a
+    new node cannot have yet, which made node construction a large part of parsing."""
+    node = object.__new__(cls)
+    for key in cls.keys:
+        value = values.get(key)
+        _set_attribute(node, key, tuple(value) if isinstance(value, list) else value)
+    return node
+
+
+def use_lexer(parser: Parser, lexer: Lexer) -> None:
+    """Make ``parser`` read its tokens from ``lexer``."""
+    parser._lexer = lexer  # noqa: SLF001
+
+
+def unlink_tokens(parser: Parser) -> None:
+    """Unlink the tokens ``parser`` has read. The lexer links them both ways, so every token
+    sits in a reference cycle that only the cyclic collector frees; unlinked, each is freed as
+    soon as nothing uses it (node locations keep the tokens they point at)."""
+    token: Token | None = parser._lexer.token  # noqa: SLF001
+    while token is not None:
+        previous = token.prev
+        token.prev = token.next = None
+        token = previous
+
+
+def handlers_for_kind(visitor: Visitor, kind: str) -> tuple[Any, Any]:
+    """The enter and leave handlers ``visitor`` has for nodes of ``kind`` (either may be None)."""
+    enter, leave = visitor.get_enter_leave_for_kind(kind)
+    return enter, leave
+
+
+def release_visitors(visitors: Iterable[Visitor]) -> None:
+    """A visitor caches its own bound methods, a reference cycle that would keep the visitor's
+    context, and through it the whole syntax tree, alive until the cyclic collector runs;
+    emptying the caches lets reference counting free them at once."""
+    for visitor in visitors:
+        visitor.enter_leave_map.clear()
