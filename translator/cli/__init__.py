@@ -4,9 +4,12 @@ calling the library and printing."""
 from __future__ import annotations
 
 import gc
+import sys
 from typing import ClassVar
 
 import click
+
+from translator.core.dependencies import UnsupportedDependency
 
 
 class _LazyGroup(click.Group):
@@ -49,4 +52,8 @@ def run() -> None:
     passes over them cost more than the compile itself on large schemas. A command runs once and
     exits, so its process does without the collector; the library never touches it."""
     gc.disable()
-    main()
+    try:
+        main()
+    except UnsupportedDependency as error:  # a broken install: say what to do, no traceback
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)

@@ -13,23 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from lark import Lark
-from lark.grammar import NonTerminal
-from lark.parsers.lalr_analysis import Shift
 
+from translator.frontends.gen2.syntax.lark_compat import actions, passes_through, start_states
 from translator.frontends.gen2.syntax.lexer import ContextualLexer, Tok
 
 # (number of symbols, callback or None for a pass-through `?rule: other`, rule name)
 _Reduce = tuple[int, Callable[[list[Any]], Any] | None, str]
-
-
-def _passes_through(rule: Any) -> bool:
-    """``?rule: other`` without alias: lark's callback returns its only child unchanged."""
-    return (
-        rule.alias is None
-        and rule.options.expand1
-        and len(rule.expansion) == 1
-        and isinstance(rule.expansion[0], NonTerminal)
-    )
 
 
 class ParseError(Exception):
@@ -44,30 +33,22 @@ class Driver:
     """Parses with the tables and callbacks of a built :class:`lark.Lark` LALR parser."""
 
     def __init__(self, lark: Lark, lexer: ContextualLexer) -> None:
-        inner = lark.parser.parser.parser
-        table = inner.parse_table
-        callbacks = inner.callbacks
         self.lexer = lexer
         # Terminal actions (shift to a state, or reduce) and nonterminal gotos, kept apart so the
         # loop below needs no type tests beyond shift-or-reduce.
         self.actions: dict[int, dict[str, int | _Reduce]] = {}
         self.gotos: dict[int, dict[str, int]] = {}
-        for state, row in table.states.items():
-            actions: dict[str, int | _Reduce] = {}
-            gotos: dict[str, int] = {}
-            for symbol, (action, arg) in row.items():
-                name = str(symbol)
-                if action is not Shift:
-                    callback = None if _passes_through(arg) else callbacks[arg]
-                    actions[name] = (len(arg.expansion), callback, str(arg.origin.name))
-                elif name.isupper() or name.startswith(("$", "__ANON")):
-                    actions[name] = int(arg)
-                else:
-                    gotos[name] = int(arg)
-            self.actions[state] = actions
-            self.gotos[state] = gotos
-        self.start_states: dict[str, int] = dict(table.start_states)
-        self.end_states: dict[str, int] = dict(table.end_states)
+        for state, name, shift, arg, callback in actions(lark):
+            self.actions.setdefault(state, {})
+            self.gotos.setdefault(state, {})
+            if not shift:
+                reduce = None if passes_through(arg) else callback
+                self.actions.setdefault(state, {})[name] = (len(arg.expansion), reduce, str(arg.origin.name))
+            elif name.isupper() or name.startswith(("$", "__ANON")):
+                self.actions.setdefault(state, {})[name] = int(arg)
+            else:
+                self.gotos.setdefault(state, {})[name] = int(arg)
+        self.start_states, self.end_states = start_states(lark)
 
     def parse(self, text: str, start: str) -> Any:
         """Parse ``text`` from rule ``start`` and return what its callback built."""

@@ -14,8 +14,8 @@ from collections.abc import Callable, Container, Iterator
 from typing import Any, ClassVar
 
 from lark import Token
-from lark.common import LexerConf
-from lark.lexer import Lexer, LexerState, PatternStr
+
+from translator.frontends.gen2.syntax.lark_compat import Lexer, LexerConf, LexerState, terminals
 
 _WORD = re.compile(r"(?!\d)[\w$\u200c\u200d]+")
 
@@ -56,13 +56,7 @@ class ContextualLexer(Lexer):
     __future_interface__: ClassVar[int] = 2
 
     def __init__(self, conf: LexerConf) -> None:
-        literals: dict[str, str] = {}
-        patterns: dict[str, str] = {}
-        for terminal in conf.terminals:
-            if isinstance(terminal.pattern, PatternStr):
-                literals[terminal.pattern.value] = terminal.name
-            else:
-                patterns[terminal.name] = terminal.pattern.to_regexp()
+        literals, patterns = terminals(conf)
         self.keywords = {text: name for text, name in literals.items() if _WORD.fullmatch(text)}
         punctuators = sorted((t for t in literals if t not in self.keywords), key=len, reverse=True)
         self.punctuators = {text: literals[text] for text in punctuators}
