@@ -238,7 +238,7 @@ async function compileDeployment(schemaFile, o, messages) {
     const cause = e && e.cause;
     if (!(cause instanceof DeploymentCaptured)) {
       if (e && e.stage === 'transform') {
-        const err = new CompileError(`[transform] ${e.message}`);
+        const err = new CompileError(e.message); // the transformer's own message; printed as "[transform] ..." by --tables
         err.className = (cause && cause.name) || 'Error';
         throw err;
       }
@@ -568,7 +568,7 @@ async function runTables(o, write) {
     return 0;
   } catch (e) {
     if (e instanceof CompileError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`[transform] ${e.message}\n`);
       return 1;
     }
     throw e;
@@ -673,7 +673,7 @@ async function runWorkerProcess(o) {
       const { tables } = await buildTables(msg.file, project.apiDir, o);
       result = { ok: true, text: JSON.stringify(tables, null, 2) + '\n' };
     } catch (e) {
-      result = e instanceof CompileError ? { ok: false, error: e.message } : { ok: false, error: `[internal] ${(e && e.stack) || e}` };
+      result = e instanceof CompileError ? { ok: false, error: `[transform] ${e.message}` } : { ok: false, error: `[internal] ${(e && e.stack) || e}` };
     } finally {
       fs.rmSync(project.root, { recursive: true, force: true });
     }
