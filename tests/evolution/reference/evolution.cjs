@@ -604,6 +604,7 @@ function writeResult(outDir, name, result) {
 
 async function runBatch(o) {
   if (o.positional.length !== 2) throw new UsageError('--batch-tables needs INDIR OUTDIR');
+  if (!o.oracle) throw new UsageError('no oracle: pass --oracle DIR or set AMPLIFY_ORACLE (an installed copy of shared/oracle)');
   const [inDir, outDir] = o.positional;
   fs.mkdirSync(outDir, { recursive: true });
   const items = listSchemas(inDir);
