@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -156,15 +159,34 @@ class SizeResult:
     at_least: float | None = None  # lower bound for one compile when the child timed out
 
 
-def measure_in_process(size: int, runs: int) -> SizeResult:
+def _compiler(mode: str) -> Callable[[str], Any]:
+    """How one compile runs: ``library`` is ``translator.compile_source`` with the collector on, as
+    a library caller has it; ``cli`` with the collector off, as the executable runs; ``core-parser``
+    with graphql-core's own parser instead of the position-free fast one (collector on)."""
+    import translator  # noqa: PLC0415 - after sys.path is set
+
+    if mode == "core-parser":
+        from translator.core.document import SchemaSource  # noqa: PLC0415
+        from translator.core.settings import Settings  # noqa: PLC0415
+        from translator.frontends.graphql import parse_schema  # noqa: PLC0415
+        from translator.pipeline import compile_document  # noqa: PLC0415
+
+        return lambda text: compile_document(parse_schema([SchemaSource("bench.graphql", text)]), Settings())
+    if mode == "cli":
+        gc.disable()
+    return translator.compile_source
+
+
+def measure_in_process(size: int, runs: int, mode: str = "library") -> SizeResult:
     """Compile the generated schema of ``size`` models ``runs`` times in this interpreter (after a
     warm-up compile that also checks the schema is accepted and has every model)."""
     import translator  # noqa: PLC0415 - after sys.path is set
 
+    compile_text = _compiler(mode)
     text = generate_schema(size)
     out = SizeResult(lines=text.count("\n"))
     try:
-        result = translator.compile_source(text)
+        result = compile_text(text)
     except translator.CompilationError as error:
         first = error.diagnostics[0].render() if error.diagnostics else str(error)
         out.note = f"generated schema rejected: {first[:160]}"
@@ -176,14 +198,14 @@ def measure_in_process(size: int, runs: int) -> SizeResult:
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
-        translator.compile_source(text)
+        compile_text(text)
         timings.append(time.perf_counter() - start)
     out.median = statistics.median(timings)
     out.minimum = min(timings)
     return out
 
 
-def bench_in_process(sizes: list[int], runs: int, budget: float) -> dict[int, SizeResult]:
+def bench_in_process(sizes: list[int], runs: int, budget: float, mode: str = "library") -> dict[int, SizeResult]:
     """Each size in a child interpreter stopped after ``budget`` seconds, so a super-linear
     compiler cannot hang the bench. A child that times out did not finish ``runs + 1`` compiles
     in ``budget`` seconds: one compile takes about budget/(runs+1) or more."""
@@ -193,7 +215,7 @@ def bench_in_process(sizes: list[int], runs: int, budget: float) -> dict[int, Si
         lines = generate_schema(size).count("\n")
         try:
             child = subprocess.run(
-                [sys.executable, __file__, "--one", str(size), "--runs", str(runs)],
+                [sys.executable, __file__, "--one", str(size), "--runs", str(runs), "--mode", mode],
                 cwd=REPO,
                 env=env,
                 capture_output=True,
@@ -224,9 +246,10 @@ def main() -> int:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--budget", type=float, default=120.0, help="seconds allowed per size (default 120)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child mode: measure one size
+    parser.add_argument("--mode", default="library", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one is not None:
-        print("RESULT " + json.dumps(asdict(measure_in_process(args.one, args.runs))))
+        print("RESULT " + json.dumps(asdict(measure_in_process(args.one, args.runs, args.mode))))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
@@ -263,6 +286,12 @@ def main() -> int:
         print(f"{label:<40} {_fmt(r.minimum):>12} {shown:>14}  {target:>8}  {verdict}")
         if r.note:
             print(f"    note: {r.note}")
+    if 1000 in sizes:
+        for mode, what in (("cli", "collector off, as the CLI"), ("core-parser", "graphql-core's parser")):
+            r = bench_in_process([1000], args.runs, args.budget, mode).get(1000, SizeResult(0, note="not run"))
+            print(f"{'1000 models, ' + what:<40} {_fmt(r.minimum):>12} {_fmt(r.median):>14}")
+            if r.note:
+                print(f"    note: {r.note}")
     r100, r1000 = results.get(100), results.get(1000)
     label = "ratio 1000/100 models (medians)"
     if r100 and r1000 and r100.median and r1000.median:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from translator.core.diagnostics import Span
@@ -105,9 +107,10 @@ _GROUP = ("to", "withClaimIn")
 
 
 @cache
-def _allow_functions() -> dict[str, NativeImpl]:
+def _allow_functions() -> Mapping[str, NativeImpl]:
+    # Shared by every evaluation, so read-only; each evaluation's `allow` is a fresh object.
     owner = _OWNER_PROVIDERS
-    return {
+    return MappingProxyType({
         "publicApiKey": _rule("public", _TO, provider="apiKey"),
         "guest": _rule("public", _TO, provider="identityPool"),
         "authenticated": _rule("private", _TO, _PRIVATE_PROVIDERS),
@@ -120,7 +123,7 @@ def _allow_functions() -> dict[str, NativeImpl]:
         "groupsDefinedIn": _rule("groups", _GROUP, _ANY_PROVIDER, groupsField=_FIRST, multiOwner=True),
         "custom": _rule("custom", _TO, _ANY_PROVIDER),
         "resource": _rule("resource", _TO, resource=_FIRST, provider=None),
-    }
+    })
 
 
 _MODEL_ALLOW = (
