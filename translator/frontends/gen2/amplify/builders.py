@@ -1,10 +1,6 @@
-"""The objects Amplify's ``a.*`` builders return, with the same methods and mutation behaviour.
-
-Each class mirrors one builder of ``@aws-amplify/data-schema`` (1.26): a method exists only where
-data-schema defines it (so ``a.enum([...]).default(...)`` fails as it does in Node), modifiers
-mutate the builder and return it, and ``.required()`` after ``.array()`` means a required list.
-The builders only record what was written; :mod:`lower` decides what it means.
-"""
+"""The builders of a schema's types and fields: ``a.model``, ``a.string()`` and the other
+scalars, ``a.ref``, relationships, ``a.enum``, ``a.customType``, and ``index`` for secondary
+indexes. ``.required()`` after ``.array()`` means a required list, as in data-schema."""
 
 from __future__ import annotations
 
