@@ -6,7 +6,9 @@ request bodies are checked with botocore's own ``ParamValidator`` plus the enum,
 length checks botocore leaves to the service, and SigV4 signing with the test credentials is
 required. Jobs move to their final status after a number of polls; a finished job's manifest and
 files are served from the same server under presigned-looking URLs. ``Scenario`` scripts errors
-(throttling, 5xx), failures, never-ending jobs, manifest entries and file sizes.
+(throttling, 5xx), failures, never-ending jobs, manifest entries and file sizes, and the ways a
+file body goes wrong: cut short after its headers announced it whole, trickled a byte at a time,
+or never answered at all.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -103,6 +106,12 @@ class Scenario:
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     page_size: int = 2
     redirects: dict[str, str] = field(default_factory=dict)  # file name -> Location
+    # How a file's body is delivered (by file name): only the first N bytes of it, with the
+    # Content-Length of the whole, then the connection closes; one byte every N seconds; or no
+    # answer at all until the server stops.
+    truncated: dict[str, int] = field(default_factory=dict)
+    trickle: dict[str, float] = field(default_factory=dict)
+    hang: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -125,6 +134,7 @@ class FakeUIBuilder:
         self.jobs: dict[str, dict[str, Any]] = {}
         self.polls: dict[str, int] = {}
         self.tokens: dict[str, str] = {}
+        self.released = threading.Event()  # set on stop: hanging answers give up
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -142,6 +152,7 @@ class FakeUIBuilder:
         return self
 
     def stop(self) -> None:
+        self.released.set()
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(5)
@@ -237,7 +248,9 @@ class FakeUIBuilder:
             return _error(404, "ResourceNotFoundException", f"job {job_id} not found")
         self.polls[job_id] += 1
         scenario = self.scenario
-        if scenario.final_status and self.polls[job_id] > scenario.polls_before_done:
+        # A finished job keeps its status, as the service's jobs do.
+        running = job["status"] == "in_progress"
+        if running and scenario.final_status and self.polls[job_id] > scenario.polls_before_done:
             job["status"] = scenario.final_status
             job["statusMessage"] = scenario.status_message
             job["dependencies"] = scenario.dependencies
@@ -302,12 +315,33 @@ def _handler_for(server: FakeUIBuilder) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             headers = {k.lower(): v for k, v in self.headers.items()}
             status, out_headers, payload = server.handle(self.command, parts.path, parse_qs(parts.query), body, headers)
+            name = unquote(parts.path.removeprefix("/files/")) if parts.path.startswith("/files/") else None
+            scenario = server.scenario
+            if name in scenario.hang:
+                server.released.wait(30)
+                return
             self.send_response(status)
             for key, value in out_headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            self.wfile.write(payload)
+            if name in scenario.truncated:
+                self.wfile.write(payload[: scenario.truncated[name]])
+                self.close_connection = True
+            elif name in scenario.trickle:
+                self._trickle(payload, scenario.trickle[name])
+            else:
+                self.wfile.write(payload)
+
+        def _trickle(self, payload: bytes, pause: float) -> None:
+            for index in range(len(payload)):
+                if server.released.wait(pause):
+                    return
+                try:
+                    self.wfile.write(payload[index : index + 1])
+                    self.wfile.flush()
+                except OSError:
+                    return  # the client gave up
 
         do_GET = do_POST = _serve
 

@@ -63,6 +63,14 @@ def compile_source(
     text: str, *, name: str = "schema.graphql", feature_flags: Mapping[str, bool] | None = None
 ) -> GenericDataSchema:
     """Compile GraphQL SDL given as a string, with new-project settings unless overridden."""
+    if not isinstance(text, str):
+        hint = "; decode it first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(
+            f"compile_source takes the schema text as a str, not {type(text).__name__}{hint} "
+            "(compile_path takes a file or folder)"
+        )
+    if not isinstance(name, str):
+        raise TypeError(f"compile_source: name must be a str, not {type(name).__name__}")
     return _compile_sources([SchemaSource(name, text)], Settings().with_flags(feature_flags or {}))
 
 

@@ -62,7 +62,7 @@ def submit(server: FakeUIBuilder, *extra: str, schema: str = "schema.graphql") -
         "--out",
         "ui",
         "--poll-interval",
-        "0.01",
+        "0.1",
         "--timeout",
         "5",
         *extra,
@@ -152,6 +152,12 @@ def test_the_projects_conflict_detection_chooses_the_default_api(server: FakeUIB
         assert dry.exit_code == 0, dry.output
         return list(json.loads(dry.stdout)["codegenJobToCreate"]["renderConfig"]["react"]["apiConfiguration"])
 
+    # Without .graphqlconfig.yml, Amplify CLI's getCodegenConfig fails and it sends noApiConfig.
+    assert api() == ["noApiConfig"]
+    (tmp_path / ".graphqlconfig.yml").write_text(
+        "projects:\n  blog:\n    includes:\n      - src/graphql/**/*.js\n    extensions:\n      amplify:\n"
+        "        docsFilePath: src/graphql\n"
+    )
     assert api() == ["graphQLConfig"]
     (api_dir / "transform.conf.json").write_text('{"Version": 5, "ResolverConfig": {"project": {}}}')
     assert api() == ["dataStoreConfig"]
@@ -230,13 +236,15 @@ def test_component_errors_of_a_succeeded_job_exit_1(server: FakeUIBuilder) -> No
 
 def test_job_that_never_finishes_times_out(server: FakeUIBuilder, tmp_path: Path) -> None:
     server.scenario.final_status = None
-    result = submit(server, "--timeout", "0.2", "--poll-interval", "0.02")
+    result = submit(server, "--timeout", "0.4")
     assert result.exit_code == 1
     job_id = next(iter(server.jobs))
-    assert f"error: codegen job {job_id} did not finish within 0.2 s (last status: in_progress)" in (result.stderr)
-    assert f"amplify-translate download {job_id} --app-id {APP}" in result.stderr
-    # An immediate poll, then pauses of 0.02, 0.03, 0.045, ... s: at most 7 polls in 0.2 s.
-    assert 2 <= len(server.calls("GetCodegenJob")) <= 7
+    assert f"error: codegen job {job_id} did not finish within 0.4 s (last status: in_progress)" in (result.stderr)
+    out = tmp_path / "ui"
+    assert f"download it later with: amplify-translate download {job_id} --app-id {APP} --environment-name dev --out ui --endpoint-url {server.url}\n" in result.stderr
+    # An immediate poll, then pauses of 0.1, 0.15, 0.225 s (the last one cut to the timeout).
+    assert 2 <= len(server.calls("GetCodegenJob")) <= 5
+    assert not out.exists()
     # The job finishes later: `download` picks it up.
     server.scenario.final_status = "succeeded"
     later = run("download", job_id, *IDS, "--endpoint-url", server.url, "--out", "ui")
@@ -250,7 +258,7 @@ def test_per_file_error_exits_1_after_writing_the_rest(server: FakeUIBuilder, tm
     ]
     result = submit(server, "-q")
     assert result.exit_code == 1
-    assert "error: BlogUpdateForm.jsx: not generated (BlogUpdateForm): bad field\n" in result.stderr
+    assert "BlogUpdateForm.jsx: error[E220]: not generated (BlogUpdateForm): bad field\n" in result.stderr
     assert "\nwrote 2 file(s) to " in result.stdout
     assert "; 1 failed\n" in result.stdout
     assert (tmp_path / "ui" / "index.js").exists()
@@ -264,8 +272,8 @@ def test_escaping_names_write_nothing_outside(server: FakeUIBuilder, tmp_path: P
     ]
     result = submit(server, "-q")
     assert result.exit_code == 1
-    assert "error: ../x.jsx: refused: file name contains ..\n" in result.stderr
-    assert "error: /abs/x.jsx: refused: absolute or non-portable file name\n" in result.stderr
+    assert "../x.jsx: error[E218]: refused: file name contains ..\n" in result.stderr
+    assert "/abs/x.jsx: error[E218]: refused: absolute or non-portable file name\n" in result.stderr
     assert not (tmp_path / "x.jsx").exists() and not Path("/abs/x.jsx").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.graphql", "ui"]
 
@@ -274,7 +282,7 @@ def test_oversized_file_fails(server: FakeUIBuilder, tmp_path: Path) -> None:
     server.scenario.files["Huge.jsx"] = b"x" * 4096
     result = submit(server, "-q", "--max-file-size", "1024")
     assert result.exit_code == 1
-    assert "error: Huge.jsx: larger than the limit of 1024 bytes\n" in result.stderr
+    assert "Huge.jsx: error[E221]: larger than the limit of 1024 bytes (4096 bytes announced)\n" in result.stderr
     assert not (tmp_path / "ui" / "Huge.jsx").exists()
 
 

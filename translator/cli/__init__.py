@@ -4,12 +4,16 @@ calling the library and printing."""
 from __future__ import annotations
 
 import gc
+import os
 import sys
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import click
 
 from translator.core.dependencies import UnsupportedDependency
+
+# What a shell reports for a program that a closed pipe ended (128 + SIGPIPE).
+EXIT_CLOSED_STDOUT = 141
 
 
 class _LazyGroup(click.Group):
@@ -37,6 +41,30 @@ class _LazyGroup(click.Group):
         command = getattr(__import__(module_name, fromlist=[attribute]), attribute)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; when its stdout was closed (``... | head -1``), end quietly, for every
+        command in one place."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _discard_stdout()
+            raise click.exceptions.Exit(EXIT_CLOSED_STDOUT) from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush of what is still buffered
+    does not fail again (and print "Exception ignored ... BrokenPipeError") on the way out."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file (an in-memory stdout, as under click's test runner)
+    finally:
+        os.close(null)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
-from translator.codegen.errors import AwsError, JobFailedError, JobTimeoutError, redact_urls
+from translator.codegen.errors import AwsError, JobFailedError, JobNotFoundError, JobTimeoutError, redact_urls
+from translator.codegen.request import salted_client_token
 
 if TYPE_CHECKING:
     from mypy_boto3_amplifyuibuilder import AmplifyUIBuilderClient
@@ -28,7 +29,11 @@ ProgressCallback = Callable[[Job, float], None]
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_POLL_INTERVAL = 2.0
+# Below this, polling would hammer the service (Amplify CLI itself polls every 2 s).
+MIN_POLL_INTERVAL = 0.1
 MAX_POLL_INTERVAL = 10.0
+# How many already-failed jobs a start follows before giving up on a fresh one.
+MAX_RESTARTS = 5
 POLL_GROWTH = 1.5
 
 _INSTALL_HINT = (
@@ -93,6 +98,30 @@ def start_job(client: AmplifyUIBuilderClient, request: dict[str, Any]) -> Job:
     return job
 
 
+def start_fresh_job(
+    client: AmplifyUIBuilderClient,
+    request: dict[str, Any],
+    *,
+    on_restart: Callable[[Job, str], None] | None = None,
+) -> Job:
+    """:func:`start_job`, except that when the service answers with a job that had already
+    failed (the same clientToken returns the job of an earlier run), a fresh job is started
+    once, with the token salted by the failed job's id; ``on_restart(failed_job, new_token)``
+    is called first. A re-run of the same request after that failure gets the same fresh job.
+    """
+    job = start_job(client, request)
+    for _ in range(MAX_RESTARTS):
+        # A job the service has only just created is never "failed": this one is from before.
+        if job.get("status") != "failed":
+            break
+        token = salted_client_token(str(request["clientToken"]), str(job["id"]))
+        if on_restart is not None:
+            on_restart(job, token)
+        request = {**request, "clientToken": token}
+        job = start_job(client, request)
+    return job
+
+
 def get_job(client: AmplifyUIBuilderClient, app_id: str, environment_name: str, job_id: str) -> Job:
     """The current state of one job."""
     with _aws_errors("GetCodegenJob", job_id=job_id):
@@ -140,6 +169,8 @@ def wait_for_job(
     ``on_progress(job, elapsed_seconds)`` is called after every poll. Raises
     :class:`JobFailedError` for a failed job and :class:`JobTimeoutError` after ``timeout``.
     """
+    if poll_interval < MIN_POLL_INTERVAL:
+        raise ValueError(f"poll_interval must be at least {MIN_POLL_INTERVAL} s, not {poll_interval!r}")
     start = clock()
     interval = poll_interval
     while True:
@@ -206,7 +237,7 @@ def _aws_errors(operation: str, *, job_id: str | None = None) -> Iterator[None]:
         code = details.get("Code", "Unknown")
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
         if code == "ResourceNotFoundException" and job_id is not None:
-            raise AwsError(f"codegen job {job_id} not found") from None
+            raise JobNotFoundError(f"codegen job {job_id} not found") from None
         text = f"{operation} failed: {code}: {details.get('Message', '')}".rstrip(": ")
         raise AwsError(redact_urls(f"{text} (HTTP {status})" if status else text)) from None
     except (bce.NoCredentialsError, bce.PartialCredentialsError) as error:

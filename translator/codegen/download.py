@@ -2,31 +2,40 @@
 
 ``asset.downloadUrl`` is a presigned URL of a JSON manifest ``{"Output": [{fileName,
 downloadUrl, schemaName, error}]}``; every entry is one generated file with its own presigned
-URL. Unlike Amplify CLI, failures are reported per file, names that would escape the folder are
-refused, sizes are capped and every write is atomic. Only the standard library is used.
+URL. Unlike Amplify CLI, failures are reported per file, names that would escape the folder (or
+carry control or bidirectional-override characters) are refused, every body is checked against
+its Content-Length, the size limit and any ``size``/``sha256`` the manifest carries, and each file
+is streamed into a temporary file in its own folder and renamed only once complete: a file is
+there whole or not at all. Only the standard library is used.
 """
 
 from __future__ import annotations
 
-import http.client
-import ipaddress
+import hashlib
 import json
 import os
 import re
 import stat
 import tempfile
-import time
-import urllib.error
-import urllib.request
+import threading
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
-from urllib.parse import urlsplit
 
-from translator.codegen.errors import DownloadError, redact_urls
+from translator.codegen.errors import DownloadError, DownloadInterrupted, has_unprintable, printable, redact_urls
+from translator.codegen.fetch import (
+    BAD_BODY,
+    BAD_CHECKSUM,
+    FETCH_FAILED,
+    Cancelled,
+    Fetcher,
+    FetchFailed,
+    url_problem,
+)
 
 # Lists the files the last download wrote, so --clean can tell generated files from others.
 STATE_FILE = ".amplify-translate-files.json"
@@ -35,17 +44,23 @@ DEFAULT_WORKERS = 5
 DEFAULT_ATTEMPTS = 3
 DEFAULT_RETRY_DELAY = 0.3
 DEFAULT_HTTP_TIMEOUT = 30.0
+DEFAULT_DOWNLOAD_TIMEOUT = 120.0
+NAME_REFUSED = "E218"
+NAME_TWICE = "E219"
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+__all__ = ["DownloadReport", "FileResult", "download_job", "download_manifest", "url_problem"]
 
 
 @dataclass(frozen=True)
 class FileResult:
-    """One manifest entry: written (``error`` None) or failed, and why."""
+    """One manifest entry: written (``error`` None) or failed, why, and the code of why."""
 
     name: str
     error: str | None = None
     size: int = 0
+    code: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -69,12 +84,14 @@ class DownloadReport:
 
     @property
     def failed(self) -> list[FileResult]:
-        """The files that failed: not generated, refused, too large or not fetched."""
+        """The files that failed: not generated, refused, incomplete, too large or not fetched."""
         return [f for f in self.files if not f.ok]
 
 
 class _FileFailed(Exception):
-    """One file (or the manifest) could not be had; the message says why."""
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def download_job(job: Mapping[str, Any], out_dir: str | Path, **options: Any) -> DownloadReport:
@@ -96,18 +113,24 @@ def download_manifest(
     attempts: int = DEFAULT_ATTEMPTS,
     retry_delay: float = DEFAULT_RETRY_DELAY,
     timeout: float = DEFAULT_HTTP_TIMEOUT,
+    deadline: float | None = DEFAULT_DOWNLOAD_TIMEOUT,
 ) -> DownloadReport:
-    """Fetch the manifest and its files, ``workers`` at a time, into ``out_dir``.
+    """Fetch the manifest and its files, ``workers`` at a time, into ``out_dir``, all within
+    ``deadline`` seconds (``timeout`` bounds each wait for the network).
 
     Existing files are replaced, never deleted, except that ``clean`` removes files an earlier
     download wrote (listed in :data:`STATE_FILE`) that the manifest no longer lists. Raises
-    :class:`DownloadError` when the manifest itself cannot be fetched or read.
+    :class:`DownloadError` when the manifest cannot be fetched or read, and
+    :class:`DownloadInterrupted` on Ctrl-C, after the files already complete are recorded.
     """
-    fetcher = _Fetcher(max_bytes, attempts, retry_delay, timeout)
+    fetcher = Fetcher(max_bytes=max_bytes, attempts=attempts, retry_delay=retry_delay,
+                      timeout=timeout, deadline_seconds=deadline)  # fmt: skip
     try:
-        raw = fetcher.fetch(manifest_url)
-    except _FileFailed as error:
+        raw = fetcher.fetch_bytes(manifest_url)
+    except FetchFailed as error:
         raise DownloadError(f"cannot fetch the manifest: {error}") from None
+    except KeyboardInterrupt:
+        raise DownloadInterrupted(DownloadReport(Path(out_dir))) from None
     entries = _parse_manifest(raw)
     try:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -116,115 +139,165 @@ def download_manifest(
     root = Path(os.path.realpath(out_dir))
     report = DownloadReport(root)
     previous = _read_state(root, report.notes)
-
-    names = [e.get("fileName") if isinstance(e, Mapping) else None for e in entries]
-    listed: set[str] = set()
-    repeated: list[bool] = []
-    for name in names:
-        repeated.append(name in listed)
-        if isinstance(name, str):
-            listed.add(name)
-
-    def one(index: int) -> FileResult:
-        if repeated[index]:
-            return FileResult(str(names[index]), "listed twice in the manifest")
-        return _download_one(fetcher, root, entries[index])
-
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        report.files = list(pool.map(one, range(len(entries))))
-
-    if clean:
+    plan = _plan(entries)
+    writer = _Writer(fetcher, root)
+    interrupted = False
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    futures: list[Future[FileResult] | FileResult] = [
+        step if isinstance(step, FileResult) else pool.submit(writer.download, entry, step)
+        for entry, step in plan
+    ]
+    try:
+        pending = [f for f in futures if isinstance(f, Future)]
+        while pending:
+            # Short waits, so Ctrl-C reaches this thread at once.
+            pending = list(wait(pending, timeout=0.1).not_done)
+    except KeyboardInterrupt:
+        interrupted = True
+        fetcher.cancel()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    report.files = [_outcome(step, entry) for step, (entry, _) in zip(futures, plan, strict=True)]
+    listed = {step for _, step in plan if isinstance(step, str)}
+    if clean and not interrupted:
         report.removed = _remove_stale(root, previous - listed, report.notes)
     still_there = {name for name in previous if (root / name).is_file()}
-    _write_state(root, still_there | {f.name for f in report.written}, report.notes)
+    written = {step for (_, step), result in zip(plan, report.files, strict=True) if result.ok}
+    _write_state(root, still_there | {str(name) for name in written}, report.notes)
+    if interrupted:
+        raise DownloadInterrupted(report)
     return report
 
 
-def url_problem(url: str) -> str | None:
-    """Why ``url`` may not be fetched (only https, or http to a loopback host), or None."""
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return None
-    if parts.scheme == "http" and _is_loopback(parts.hostname):
-        return None
-    return f"refused URL {redact_urls(url)}: only https, or http to the loopback address"
+def normalised_name(name: object) -> str:
+    """The manifest name as a relative path inside the folder (``./x`` is ``x``); raises
+    ``ValueError`` with the reason when it is refused."""
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("refused: no file name")
+    # A name with a control or bidirectional-override character can hide what it is.
+    if has_unprintable(name):
+        raise ValueError("refused: control or bidirectional-override character in the file name")
+    if name.startswith(("/", "\\")) or _DRIVE.match(name) or "\\" in name:
+        raise ValueError("refused: absolute or non-portable file name")
+    parts = PurePosixPath(name).parts
+    if ".." in parts:
+        raise ValueError("refused: file name contains ..")
+    if not parts:
+        raise ValueError("refused: no file name")
+    if parts == (STATE_FILE,):
+        raise ValueError("refused: reserved file name")
+    return "/".join(parts)
 
 
-def _is_loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def _plan(entries: list[Any]) -> list[tuple[Any, str | FileResult]]:
+    """Each entry with its normalised name, or the result of an entry that fails before any fetch."""
+    steps: list[tuple[Any, str | FileResult]] = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            steps.append((entry, FileResult("?", "manifest entry is not an object", code=NAME_REFUSED)))
+            continue
+        try:
+            steps.append((entry, normalised_name(entry.get("fileName"))))
+        except ValueError as error:
+            steps.append((entry, FileResult(_shown(entry.get("fileName")), str(error), code=NAME_REFUSED)))
+    counts = Counter(step for _, step in steps if isinstance(step, str))
+    for index, (entry, step) in enumerate(steps):
+        if isinstance(step, str) and counts[step] > 1:
+            spellings = sorted({printable(_shown(e.get("fileName"))) for e, s in steps if s == step})
+            message = f"listed {counts[step]} times in the manifest ({', '.join(spellings)}); none written"
+            steps[index] = (entry, FileResult(_shown(entry.get("fileName")), message, code=NAME_TWICE))
+    return steps
 
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to a URL that :func:`url_problem` accepts."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        problem = url_problem(newurl)
-        if problem is not None:
-            raise urllib.error.HTTPError(req.full_url, code, f"redirect {problem}", headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def _outcome(step: Future[FileResult] | FileResult, plan_entry: Any) -> FileResult:
+    if isinstance(step, FileResult):
+        return step
+    if step.cancelled():
+        return FileResult(_shown(plan_entry.get("fileName")), "interrupted before it was fetched")
+    return step.result()
 
 
-class _Fetcher:
-    """GET with a size cap and retries of network errors, 429 and 5xx (not of other HTTP errors)."""
+def _shown(name: object) -> str:
+    return name if isinstance(name, str) else repr(name)
 
-    def __init__(self, max_bytes: int, attempts: int, retry_delay: float, timeout: float) -> None:
-        self.max_bytes = max_bytes
-        self.attempts = max(1, attempts)
-        self.retry_delay = retry_delay
-        self.timeout = timeout
-        self._proxied = urllib.request.build_opener(_CheckedRedirects())
-        # A loopback URL must not go through a proxy named by http_proxy.
-        self._direct = urllib.request.build_opener(
-            _CheckedRedirects(), urllib.request.ProxyHandler({})
-        )
 
-    def fetch(self, url: str) -> bytes:
-        problem = url_problem(url)
-        if problem is not None:
-            raise _FileFailed(problem)
-        last = ""
-        for attempt in range(self.attempts):
-            if attempt:
-                time.sleep(self.retry_delay * attempt)
-            try:
-                return self._read(url)
-            except urllib.error.HTTPError as error:
-                last = f"HTTP {error.code} {error.reason}"
-                error.close()
-                if error.code != 429 and error.code < 500:
-                    break
-            except urllib.error.URLError as error:
-                last = f"network error: {error.reason}"
-            except (OSError, http.client.HTTPException) as error:
-                last = f"network error: {error or type(error).__name__}"
-        raise _FileFailed(redact_urls(last))
+class _Writer:
+    """Downloads one entry into a temporary file beside its target and renames it when complete."""
 
-    def _read(self, url: str) -> bytes:
-        opener = self._direct if _is_loopback(urlsplit(url).hostname) else self._proxied
-        with opener.open(url, timeout=self.timeout) as response:
-            length = response.headers.get("Content-Length", "")
-            too_large = _FileFailed(f"larger than the limit of {self.max_bytes} bytes")
-            if length.isdigit() and int(length) > self.max_bytes:
-                raise too_large
-            data: bytes = response.read(self.max_bytes + 1)
-            if len(data) > self.max_bytes:
-                raise too_large
-            return data
+    def __init__(self, fetcher: Fetcher, root: Path) -> None:
+        self.fetcher = fetcher
+        self.root = root
+        # Creating a folder and removing it again when its first file fails must not race with
+        # another worker putting its own file there.
+        self._folders = threading.Lock()
+
+    def download(self, entry: Mapping[str, Any], relative: str) -> FileResult:
+        shown = _shown(entry.get("fileName"))
+        try:
+            if entry.get("error"):
+                schema = entry.get("schemaName")
+                where = f" ({schema})" if schema else ""
+                raise _FileFailed(FETCH_FAILED, f"not generated{where}: {entry['error']}")
+            url = entry.get("downloadUrl")
+            if not isinstance(url, str) or not url:
+                raise _FileFailed(FETCH_FAILED, "no downloadUrl in the manifest")
+            self.fetcher.check()
+            size = self._write(_target(self.root, relative), url, entry)
+        except (_FileFailed, FetchFailed) as error:
+            return FileResult(shown, redact_urls(str(error)), code=error.code)
+        except Cancelled:
+            return FileResult(shown, "interrupted before it was complete")
+        except OSError as error:
+            return FileResult(shown, f"cannot write: {error.strerror or error}", code=FETCH_FAILED)
+        return FileResult(shown, None, size)
+
+    def _write(self, target: Path, url: str, entry: Mapping[str, Any]) -> int:
+        with self._folders:
+            created = _make_folders(self.root, target.parent)
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "w+b") as stream:
+                size = self.fetcher.fetch(url, stream)
+                _check_manifest_claims(entry, stream, size)
+                stream.flush()
+                os.fsync(stream.fileno())
+            # mkstemp makes 0600 files; keep a replaced file's mode, else the usual 0644.
+            mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o644
+            os.chmod(temp, mode)
+            os.replace(temp, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp)
+            with self._folders:
+                for folder in reversed(created):
+                    with suppress(OSError):
+                        folder.rmdir()  # only succeeds while empty
+            raise
+        return size
+
+
+def _make_folders(root: Path, folder: Path) -> list[Path]:
+    """Create ``folder`` (inside ``root``); the folders created, outermost first."""
+    missing = [p for p in [folder, *folder.parents] if p.is_relative_to(root) and not p.exists()]
+    missing.reverse()
+    for path in missing:
+        path.mkdir()
+    return missing
+
+
+def _check_manifest_claims(entry: Mapping[str, Any], stream: IO[bytes], size: int) -> None:
+    """The ``size`` and ``sha256`` of the entry, when the manifest has them."""
+    expected = entry.get("size")
+    if isinstance(expected, int) and not isinstance(expected, bool) and expected != size:
+        raise _FileFailed(BAD_BODY, f"{size} bytes received, the manifest says {expected}")
+    checksum = entry.get("sha256")
+    if isinstance(checksum, str) and checksum:
+        stream.seek(0)
+        digest = hashlib.sha256()
+        for piece in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(piece)
+        if digest.hexdigest() != checksum.lower():
+            raise _FileFailed(BAD_CHECKSUM, "SHA-256 differs from the manifest's")
 
 
 def _parse_manifest(raw: bytes) -> list[Any]:
@@ -238,58 +311,23 @@ def _parse_manifest(raw: bytes) -> list[Any]:
     return output
 
 
-def _download_one(fetcher: _Fetcher, root: Path, entry: Any) -> FileResult:
-    if not isinstance(entry, Mapping):
-        return FileResult("?", "manifest entry is not an object")
-    name = entry.get("fileName")
-    shown = name if isinstance(name, str) else repr(name)
-    try:
-        target = _target(root, name)
-        if entry.get("error"):
-            schema = entry.get("schemaName")
-            where = f" ({schema})" if schema else ""
-            raise _FileFailed(f"not generated{where}: {entry['error']}")
-        url = entry.get("downloadUrl")
-        if not isinstance(url, str) or not url:
-            raise _FileFailed("no downloadUrl in the manifest")
-        data = fetcher.fetch(url)
-        _write_atomic(target, data)
-    except _FileFailed as error:
-        return FileResult(shown, redact_urls(str(error)))
-    except OSError as error:
-        return FileResult(shown, f"cannot write: {error.strerror or error}")
-    return FileResult(shown, None, len(data))
-
-
-def _target(root: Path, name: object) -> Path:
-    """Where ``name`` goes inside ``root`` (already resolved); refuses anything that escapes."""
-    if not isinstance(name, str) or not name.strip():
-        raise _FileFailed("refused: no file name")
-    if name.startswith(("/", "\\")) or _DRIVE.match(name) or "\\" in name or "\0" in name:
-        raise _FileFailed("refused: absolute or non-portable file name")
-    parts = PurePosixPath(name).parts
-    if ".." in parts:
-        raise _FileFailed("refused: file name contains ..")
-    if parts == (STATE_FILE,):
-        raise _FileFailed("refused: reserved file name")
-    target = root.joinpath(*parts)
+def _target(root: Path, relative: str) -> Path:
+    """Where ``relative`` goes inside ``root`` (already resolved); refuses any way out."""
+    target = root.joinpath(*relative.split("/"))
     # realpath also follows symlinks already in the folder, which could point outside it.
     if not Path(os.path.realpath(target)).is_relative_to(root) or target == root:
-        raise _FileFailed("refused: file name resolves outside the output folder")
+        raise _FileFailed(NAME_REFUSED, "refused: file name resolves outside the output folder")
     return target
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes 0600 files; keep a replaced file's mode, else the usual 0644.
-        mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o644
-        os.chmod(temp, mode)
+        os.chmod(temp, 0o644)
         os.replace(temp, target)
     except BaseException:
         with suppress(OSError):
@@ -321,10 +359,10 @@ def _remove_stale(root: Path, names: Iterable[str], notes: list[str]) -> list[st
     removed = []
     for name in sorted(names):
         try:
-            target = _target(root, name)
+            target = _target(root, normalised_name(name))
             if target.is_file() or target.is_symlink():
                 target.unlink()
                 removed.append(name)
-        except (_FileFailed, OSError) as error:
-            notes.append(f"kept {name}: {error}")
+        except (_FileFailed, ValueError, OSError) as error:
+            notes.append(f"kept {printable(name)}: {error}")
     return removed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from translator.core.diagnostics import Diagnostic
 
@@ -29,6 +30,10 @@ class RequestError(SubmitError):
 
 class AwsError(SubmitError):
     """A call to AmplifyUIBuilder could not be made or was refused (credentials, 4xx, network)."""
+
+
+class JobNotFoundError(AwsError):
+    """GetCodegenJob answered that the job does not exist."""
 
 
 class JobFailedError(SubmitError):
@@ -53,6 +58,17 @@ class DownloadError(SubmitError):
     exit_code = 1
 
 
+class DownloadInterrupted(SubmitError):
+    """Ctrl-C during a download; ``report`` (a ``DownloadReport``) lists the files already
+    complete, and the folder's file list was updated to match them."""
+
+    exit_code = 130
+
+    def __init__(self, report: Any) -> None:
+        self.report = report
+        super().__init__("interrupted while downloading")
+
+
 # A URL's query string may hold a presigned signature, and its user part a password: never show
 # either.
 _URL = re.compile(
@@ -66,3 +82,27 @@ _URL = re.compile(
 def redact_urls(text: str) -> str:
     """``text`` with the user part, query string and fragment of every URL in it cut off."""
     return _URL.sub(r"\1\2", text)
+
+
+# What must never reach a terminal raw: C0 and C1 controls, DEL, and the bidirectional
+# embeddings, overrides and isolates (they can rewrite or reorder what the user sees).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def has_unprintable(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`printable` would escape."""
+    return _UNPRINTABLE.search(text) is not None
+
+
+def printable(text: str) -> str:
+    """``text`` with each control or bidirectional-override character escaped (``\\x1b``,
+    ``\\n``, ``\\u202e``), so that it shows as what it is."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"

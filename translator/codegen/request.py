@@ -113,6 +113,24 @@ class CodegenOptions:
     non_models: bool = True
     tags: Mapping[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # A boolean member given "false" or 0 would be sent as a JSON string or number that the
+        # service rejects (or, worse, reads as true); refuse it before any call.
+        for name in _BOOLEANS:
+            value = getattr(self, name)
+            if not isinstance(value, bool) and not (value is None and name in _OPTIONAL_BOOLEANS):
+                allowed = "True, False or None" if name in _OPTIONAL_BOOLEANS else "True or False"
+                raise TypeError(f"CodegenOptions.{name} must be {allowed}, not {value!r}")
+        for name in ("dependencies", "tags"):
+            if not isinstance(getattr(self, name), Mapping):
+                raise TypeError(f"CodegenOptions.{name} must be a mapping of strings, not {getattr(self, name)!r}")
+        if not isinstance(self.graphql_paths, GraphQLPaths):
+            raise TypeError(f"CodegenOptions.graphql_paths must be a GraphQLPaths, not {self.graphql_paths!r}")
+
+
+_BOOLEANS = ("render_type_declarations", "inline_source_map", "auto_generate_forms", "relationships", "non_models")
+_OPTIONAL_BOOLEANS = ("inline_source_map", "auto_generate_forms")
+
 
 def build_request(
     app_id: str,
@@ -127,7 +145,16 @@ def build_request(
     Raises :class:`RequestError` listing every problem. ``client_token`` defaults to
     :func:`client_token_for` of the request content.
     """
-    options = options or CodegenOptions()
+    options = CodegenOptions() if options is None else options
+    if not isinstance(options, CodegenOptions):
+        raise TypeError(f"options must be a CodegenOptions, not {type(options).__name__}")
+    for name, value in (("app_id", app_id), ("environment_name", environment_name)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {value!r}")
+    if client_token is not None and not isinstance(client_token, str):
+        raise TypeError(f"client_token must be a string or None, not {client_token!r}")
+    if generic_data_schema is not None and not isinstance(generic_data_schema, Mapping):
+        raise TypeError("generic_data_schema must be the mapping compile_path returns, or None")
     problems = list(_check_ids(app_id, environment_name))
     problems += _check_options(options)
     if generic_data_schema is not None:
@@ -156,11 +183,27 @@ def client_token_for(app_id: str, environment_name: str, body: Mapping[str, Any]
     return str(uuid.uuid5(_TOKEN_NAMESPACE, canonical))
 
 
+def salted_client_token(client_token: str, failed_job_id: str) -> str:
+    """The token of a fresh job replacing ``failed_job_id``: derived from both, so every re-run
+    after the same failure asks for the same fresh job (still idempotent)."""
+    return str(uuid.uuid5(_TOKEN_NAMESPACE, f"{client_token}\nafter failed job {failed_job_id}"))
+
+
 def check_app_id(app_id: str, environment_name: str) -> None:
     """Raise :class:`RequestError` unless the ids are acceptable to the service."""
-    problems = list(_check_ids(app_id, environment_name))
+    problems = id_problems(app_id, environment_name)
     if problems:
         raise RequestError(problems)
+
+
+def id_problems(app_id: str, environment_name: str) -> list[Diagnostic]:
+    """What the service would refuse in the app id and environment name."""
+    return list(_check_ids(app_id, environment_name))
+
+
+def option_problems(options: CodegenOptions) -> list[Diagnostic]:
+    """What the service would refuse in ``options`` (enums, paths, dependencies, tags)."""
+    return _check_options(options)
 
 
 def read_package_dependencies(path: str | Path) -> dict[str, str]:

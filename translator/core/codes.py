@@ -2,7 +2,8 @@
 
 ``E0NN`` codes follow the rule numbers ``RNN`` of the behavioural specification (semantics.md,
 section 10) so a code can be looked up there; ``E1NN`` are further transformer rejections;
-``E2NN`` are problems reading the sources (exit code 2); ``W`` codes are warnings (what Amplify
+``E2NN`` are problems reading the sources (exit code 2), and of the submit commands' command
+line, request and download (``E215``-``E224``); ``W`` codes are warnings (what Amplify
 accepts but makes generated forms go wrong); ``G`` codes belong to the Gen 2 front end:
 ``G001``-``G011`` are problems Node would hit while loading a ``resource.ts`` (Amplify's
 ``[load]`` stage), ``G012``-``G033`` the checks ``@aws-amplify/data-schema`` makes when it turns
@@ -70,6 +71,7 @@ CODES: Final[dict[str, str]] = {
     "E053": "file in schema folder is not GraphQL",
     "E054": "custom scalar used as a field type",
     "E055": "type not allowed there (an input as a field type, an object as an input field or argument)",
+    "E057": "nested too deeply to compile (list types, list or object values, expressions)",
     "E099": "other GraphQL schema validation error",
     "E100": "@hasOne/@hasMany pair refers to each other under DataStore",
     "E101": "invalid @auth ownerField/groupsField/identityClaim",
@@ -100,6 +102,16 @@ CODES: Final[dict[str, str]] = {
     "E204": "file is not UTF-8",
     "E205": "invalid project settings",
     "E206": "invalid StartCodegenJob request",
+    "E215": "command-line option is not NAME=VALUE (--tag, --dependency)",
+    "E216": "the same --tag key given twice",
+    "E217": "--poll-interval below its floor (0.1 s)",
+    "E218": "generated file refused: its manifest name is absolute, has .., control or bidi characters, or is reserved",
+    "E219": "generated file listed more than once in the manifest (after normalising ./ and //)",
+    "E220": "generated file not delivered: the service reported an error for it, or it could not be fetched or written",
+    "E221": "generated file body incomplete or too large (Content-Length, manifest size, --max-file-size)",
+    "E222": "generated file does not match the manifest's checksum",
+    "E223": "download deadline passed (--download-timeout)",
+    "E224": "project file not read for the submit defaults (.graphqlconfig.yml, project-config.json); warning",
     "W001": "required relationship field that forms cannot fill",
     "W002": "model treated as a join table by the form generator",
     "W003": "model that looks like a join table but is not detected as one",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
 from translator.core.document import SchemaDocument, SchemaSource
+from translator.core.nesting import too_deep
 from translator.frontends.gen2.amplify.namespace import define_data_calls
 from translator.frontends.gen2.interpreter.evaluate import Interpreter
 from translator.frontends.gen2.interpreter.values import JSError, JSObject, SourceText, Unknown, describe
@@ -55,9 +56,12 @@ def load_gen2(path: Path) -> SchemaDocument | SchemaSource:
     try:
         return _load(entry)
     except RecursionError:
-        # Only absurdly deep nesting gets here (thousands of levels); report it, do not crash.
-        message = "cannot be evaluated statically: values nested too deeply"
-        raise CompilationError([Diagnostic("G002", message, Span(str(entry), 1, 1))]) from None
+        pass  # Only absurdly deep nesting gets here (thousands of levels); report it, do not crash.
+    try:
+        text = entry.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    raise CompilationError([too_deep(str(entry), text, "typescript")])
 
 
 def _load(entry: Path) -> SchemaDocument | SchemaSource:

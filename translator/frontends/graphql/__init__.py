@@ -11,6 +11,7 @@ from graphql.language import DefinitionNode, DocumentNode, Source
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
+from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
@@ -24,7 +25,17 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
 
     ``positions=False`` leaves source positions out of the document (every span is the bare
     file name), which parses a fifth faster; callers that may report anything about a schema
-    that compiles must keep them."""
+    that compiles must keep them. Nesting too deep for graphql-core's parser (its limit, or
+    Python's stack in its recursive parser, validation and our builders) is ``E057``."""
+    try:
+        return _parse_schema(sources, positions)
+    except RecursionError:
+        pass  # raised below, so the error does not keep the frames of the recursion alive
+    deepest = max(sources, key=lambda s: deepest_nesting(s.text).depth)
+    raise CompilationError([too_deep(deepest.name, deepest.text)])
+
+
+def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDocument:
     diagnostics: list[Diagnostic] = []
     definitions: list[DefinitionNode] = []
     for source in sources:

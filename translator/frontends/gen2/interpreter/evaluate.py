@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from translator.core.diagnostics import Diagnostic, Span
+from translator.core.nesting import TOO_DEEP
 from translator.frontends.gen2.interpreter.jsbuiltins import member_of_primitive, to_number
 from translator.frontends.gen2.interpreter.jsops import ASSIGN_OPS, binary
 from translator.frontends.gen2.interpreter.statements import StatementRunner
@@ -95,7 +96,7 @@ class Interpreter(StatementRunner):
             self.report(error)
             return POISON
         except RecursionError:
-            self.report(self.fail("G002", "expression nested too deeply to evaluate", self.span(node.pos)))
+            self.report(self.fail(TOO_DEEP, "nested too deeply to evaluate", self.span(node.pos)))
             return POISON
 
     def truthy(self, value: Any, span: Span) -> bool:

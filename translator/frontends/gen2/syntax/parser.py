@@ -13,6 +13,7 @@ from importlib.resources import files
 from lark import Lark
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
+from translator.core.nesting import too_deep
 from translator.frontends.gen2.syntax import ast
 from translator.frontends.gen2.syntax.driver import Driver, ParseError
 from translator.frontends.gen2.syntax.lexer import ContextualLexer, LexError
@@ -60,10 +61,10 @@ def parse_module(text: str, path: str) -> ast.Module:
         message = "TypeScript syntax error: invalid arrow function parameter"
         raise CompilationError([Diagnostic("G001", message, span)]) from None
     except RecursionError:
-        # Nesting deeper than Python's stack (thousands of brackets) is not a real schema.
-        message = "TypeScript syntax error: expressions nested too deeply"
-        raise CompilationError([Diagnostic("G001", message, Span(path, 1, 1))]) from None
-    return module
+        pass  # Nesting deeper than Python's stack (thousands of brackets) is not a real schema.
+    else:
+        return module
+    raise CompilationError([too_deep(path, text, "typescript")])
 
 
 def _syntax_diagnostic(error: ParseError, path: str, text: str) -> Diagnostic:
