@@ -17,7 +17,6 @@ import json
 import os
 import re
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ import pytest
 from botocore.model import Shape
 from botocore.retries.standard import ExponentialBackoff
 from botocore.validate import ParamValidator
+from click.testing import CliRunner, Result
 
 MODEL = botocore.session.get_session().get_service_model("amplifyuibuilder")
 SECRET_KEY = "test-secret-key-never-printed"
@@ -351,18 +351,76 @@ def _handler_for(server: FakeUIBuilder) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def test_aws_environment(tmp_path: Path) -> dict[str, str]:
+    """The process environment without AWS settings or proxies, with dummy credentials."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AWS_") and k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}  # fmt: skip
+    return {
+        **env,
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": str(tmp_path / "no-aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-aws-credentials"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+        # A test that forgets its endpoint fails on a closed local port instead of reaching AWS.
+        "AWS_ENDPOINT_URL": "http://127.0.0.1:9",
+    }
+
+
+test_aws_environment.__test__ = False  # type: ignore[attr-defined]
+
+
 def use_test_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Dummy credentials, no AWS config or proxies, and botocore retries without pauses."""
+    wanted = test_aws_environment(tmp_path)
     for name in list(os.environ):
-        if name.startswith("AWS_") or name.lower() in ("http_proxy", "https_proxy", "all_proxy"):
+        if name not in wanted:
             monkeypatch.delenv(name)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    # A test that forgets its endpoint fails on a closed local port instead of reaching AWS.
-    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+    for name, value in wanted.items():
+        monkeypatch.setenv(name, value)
     # Standard mode waits up to 1 s, then 2 s, after a throttling error; tests need none of it.
     monkeypatch.setattr(ExponentialBackoff, "delay_amount", lambda self, context: 0.0)
+
+
+# -- running the command line against the stand-in --
+
+SDL = """
+type Blog @model {
+  id: ID!
+  name: String!
+  posts: [Post] @hasMany
+}
+
+type Post @model {
+  id: ID!
+  title: String!
+  blog: Blog @belongsTo
+}
+"""
+APP = "d1a2b3c4d5"
+IDS = ("--app-id", APP, "--environment-name", "dev")
+
+
+def run_cli(*args: str) -> Result:
+    """Run ``amplify-translate ARGS`` in process; no traceback, secret or raw control character
+    may reach the user, whatever happened."""
+    from translator.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert SECRET_KEY not in result.output and SIGNATURE not in result.output
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def submit_cli(server: FakeUIBuilder, *extra: str, schema: str = "schema.graphql") -> Result:
+    """``submit`` of ``schema`` against ``server`` into ``ui``, polling fast."""
+    return run_cli("submit", schema, *IDS, "--endpoint-url", server.url, "--out", "ui",
+                   "--poll-interval", "0.1", "--timeout", "5", *extra)  # fmt: skip
+
+
+def files_under(root: Path) -> set[str]:
+    """Every file below ``root``, as relative POSIX paths."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}

@@ -10,27 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from conftest import TESTS
-from fake_uibuilder import SECRET_KEY, SIGNATURE, FakeUIBuilder, use_test_aws
-
-from translator.cli import main
-
-SDL = """
-type Blog @model {
-  id: ID!
-  name: String!
-  posts: [Post] @hasMany
-}
-
-type Post @model {
-  id: ID!
-  title: String!
-  blog: Blog @belongsTo
-}
-"""
-APP = "d1a2b3c4d5"
-IDS = ("--app-id", APP, "--environment-name", "dev")
+from fake_uibuilder import (
+    APP,
+    IDS,
+    SDL,
+    SIGNATURE,
+    FakeUIBuilder,
+    files_under,
+    run_cli,
+    submit_cli,
+    use_test_aws,
+)
 
 
 @pytest.fixture
@@ -43,34 +34,9 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FakeUIBu
     fake.stop()
 
 
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    # No traceback and no secret ever reaches the user, whatever happened.
-    assert "Traceback" not in result.output
-    assert SECRET_KEY not in result.output and SIGNATURE not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def submit(server: FakeUIBuilder, *extra: str, schema: str = "schema.graphql") -> Result:
-    return run(
-        "submit",
-        schema,
-        *IDS,
-        "--endpoint-url",
-        server.url,
-        "--out",
-        "ui",
-        "--poll-interval",
-        "0.1",
-        "--timeout",
-        "5",
-        *extra,
-    )
-
-
-def _files(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+run = run_cli
+submit = submit_cli
+_files = files_under
 
 
 def test_success_writes_the_files_and_reports(server: FakeUIBuilder, tmp_path: Path) -> None:
@@ -241,7 +207,8 @@ def test_job_that_never_finishes_times_out(server: FakeUIBuilder, tmp_path: Path
     job_id = next(iter(server.jobs))
     assert f"error: codegen job {job_id} did not finish within 0.4 s (last status: in_progress)" in (result.stderr)
     out = tmp_path / "ui"
-    assert f"download it later with: amplify-translate download {job_id} --app-id {APP} --environment-name dev --out ui --endpoint-url {server.url}\n" in result.stderr
+    resume = f"amplify-translate download {job_id} {' '.join(IDS)} --out ui --endpoint-url {server.url}"
+    assert f"  it may still finish; download it later with: {resume}\n" in result.stderr
     # An immediate poll, then pauses of 0.1, 0.15, 0.225 s (the last one cut to the timeout).
     assert 2 <= len(server.calls("GetCodegenJob")) <= 5
     assert not out.exists()

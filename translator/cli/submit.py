@@ -37,6 +37,7 @@ from translator.codegen.client import (
     list_jobs,
     make_client,
     start_fresh_job,
+    start_job,
 )
 from translator.codegen.defaults import RequestDefaults, request_defaults
 from translator.codegen.download import DEFAULT_DOWNLOAD_TIMEOUT, DEFAULT_MAX_BYTES
@@ -189,7 +190,10 @@ def submit(path: Path, app_id: str, environment_name: str, **opts: Any) -> None:
              f"starting a fresh job (clientToken {token})")  # fmt: skip
 
     # An explicit --client-token means exactly that job; only the derived token is salted.
-    job = start_fresh_job(client, request, on_restart=None if opts["client_token"] else restarting)
+    if opts["client_token"]:
+        job = start_job(client, request)
+    else:
+        job = start_fresh_job(client, request, on_restart=restarting)
     job_id = str(job["id"])
     if opts["no_wait"]:
         click.echo(printable(job_id))

@@ -79,7 +79,8 @@ class RequestDefaults:
         return amplify_dependencies(self.installed.value, overrides)
 
     def origins(self) -> list[tuple[str, str]]:
-        """``(what, "value  [origin]")`` for ``--dry-run -v``."""
+        """``(what, "value  [origin]")`` for ``--dry-run -v``; files inside the project are named
+        relative to its root (the first row)."""
         paths = self.graphql_paths.value.to_config()
         rows = [
             ("project", f"{self.project.root} (Amplify {self.project.generation}: {self.project.marker})"
@@ -89,11 +90,17 @@ class RequestDefaults:
         ]
         if self.api.value == "graphql":
             rows += [(name, f"{value!r}  [{self.graphql_paths.origin}]") for name, value in paths.items()]
-        source = "fixed" if self.fixed_dependencies is not None else "package.json"
+        if self.fixed_dependencies is not None:
+            source = ", ".join(f"{name} {version}" for name, version in self.fixed_dependencies.items())
+        else:
+            source = "from package.json" if self.installed.value is not None else "none"
         rows.append(("dependencies", f"{source}  [{self.installed.origin}]"))
         rows.append(("--relationships", f"{_on(self.relationships.value)}  [{self.relationships.origin}]"))
         rows.append(("--non-models", f"{_on(self.non_models.value)}  [{self.non_models.origin}]"))
-        return rows
+        if self.project is None:
+            return rows
+        inside = f"{self.project.root}{os.sep}"
+        return [rows[0], *((what, row.replace(inside, "")) for what, row in rows[1:])]
 
 
 def request_defaults(

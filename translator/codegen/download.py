@@ -200,11 +200,15 @@ def _plan(entries: list[Any]) -> list[tuple[Any, str | FileResult]]:
             steps.append((entry, normalised_name(entry.get("fileName"))))
         except ValueError as error:
             steps.append((entry, FileResult(_shown(entry.get("fileName")), str(error), code=NAME_REFUSED)))
+    spellings: dict[str, set[str]] = {}
+    for entry, step in steps:
+        if isinstance(step, str):
+            spellings.setdefault(step, set()).add(printable(_shown(entry.get("fileName"))))
     counts = Counter(step for _, step in steps if isinstance(step, str))
     for index, (entry, step) in enumerate(steps):
         if isinstance(step, str) and counts[step] > 1:
-            spellings = sorted({printable(_shown(e.get("fileName"))) for e, s in steps if s == step})
-            message = f"listed {counts[step]} times in the manifest ({', '.join(spellings)}); none written"
+            listed = ", ".join(sorted(spellings[step]))
+            message = f"listed {counts[step]} times in the manifest ({listed}); none written"
             steps[index] = (entry, FileResult(_shown(entry.get("fileName")), message, code=NAME_TWICE))
     return steps
 
