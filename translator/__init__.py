@@ -23,12 +23,15 @@ _LAZY = {
         "read_package_dependencies", "project_dependencies", "amplify_dependencies",
         "missing_dependencies", "default_api",
     ),
+    "translator.codegen.defaults": ("request_defaults", "RequestDefaults"),
     "translator.codegen.client": (
-        "make_client", "start_job", "get_job", "list_jobs", "wait_for_job", "component_errors", "job_failure",
+        "make_client", "start_job", "start_fresh_job", "get_job", "list_jobs", "wait_for_job", "component_errors",
+        "job_failure",
     ),
     "translator.codegen.download": ("download_job", "download_manifest", "DownloadReport", "FileResult"),
     "translator.codegen.errors": (
         "SubmitError", "RequestError", "AwsError", "JobFailedError", "JobTimeoutError", "DownloadError",
+        "DownloadInterrupted",
     ),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}

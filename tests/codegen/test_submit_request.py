@@ -24,6 +24,7 @@ from translator.codegen.request import (
     client_token_for,
     missing_dependencies,
     read_package_dependencies,
+    salted_client_token,
 )
 from translator.core.diagnostics import SourceError
 
@@ -254,3 +255,38 @@ def test_redact_urls_drops_query_strings_and_passwords() -> None:
     text = 'see "https://b.s3.amazonaws.com/k/x.jsx?X-Amz-Signature=abc&X-Amz-Credential=AKIA"'
     assert redact_urls(text) == 'see "https://b.s3.amazonaws.com/k/x.jsx"'
     assert redact_urls("http://user:pw@127.0.0.1:9/m#frag end") == "http://127.0.0.1:9/m end"
+
+
+@pytest.mark.parametrize(
+    ("member", "value"),
+    [
+        ("relationships", "false"),
+        ("non_models", 0),
+        ("render_type_declarations", None),
+        ("inline_source_map", "yes"),
+        ("auto_generate_forms", 1),
+    ],
+)
+def test_non_bool_booleans_are_refused_before_any_call(member: str, value: object) -> None:
+    # "false" would be sent as a JSON string, 0 as a number: the service refuses both, or worse.
+    with pytest.raises(TypeError, match=rf"CodegenOptions\.{member} must be True"):
+        CodegenOptions(**{member: value})  # type: ignore[arg-type]
+
+
+def test_wrong_types_for_the_builder_are_refused() -> None:
+    with pytest.raises(TypeError, match="options must be a CodegenOptions, not dict"):
+        build_request("d1", "dev", SCHEMA, {"script": "tsx"})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="app_id must be a string"):
+        build_request(None, "dev", SCHEMA)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="generic_data_schema must be the mapping"):
+        build_request("d1", "dev", '{"models": {}}')  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"CodegenOptions\.tags must be a mapping"):
+        CodegenOptions(tags=[("team", "ui")])  # type: ignore[arg-type]
+    assert CodegenOptions(inline_source_map=None, auto_generate_forms=None).relationships is True
+
+
+def test_salted_token_is_fresh_and_stable() -> None:
+    token = build_request("d1", "dev", SCHEMA)["clientToken"]
+    salted = salted_client_token(token, "job-1")
+    assert salted != token and salted == salted_client_token(token, "job-1")
+    assert salted != salted_client_token(token, "job-2")

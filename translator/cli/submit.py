@@ -16,8 +16,10 @@ from typing import Any, TypeVar
 import click
 
 from translator.cli.codegen_output import (
+    EXIT_INTERRUPTED,
     as_json,
     cli_errors,
+    fail,
     finish,
     print_dependencies,
     print_problems,
@@ -190,10 +192,15 @@ def submit(path: Path, app_id: str, environment_name: str, **opts: Any) -> None:
              f"starting a fresh job (clientToken {token})")  # fmt: skip
 
     # An explicit --client-token means exactly that job; only the derived token is salted.
-    if opts["client_token"]:
-        job = start_job(client, request)
-    else:
-        job = start_fresh_job(client, request, on_restart=restarting)
+    try:
+        if opts["client_token"]:
+            job = start_job(client, request)
+        else:
+            job = start_fresh_job(client, request, on_restart=restarting)
+    except KeyboardInterrupt:
+        fail("interrupted while starting the job; the same command again returns the job if it was started "
+             f"(clientToken {request['clientToken']})", exit_code=EXIT_INTERRUPTED)  # fmt: skip
+        raise  # not reached: fail() exits
     job_id = str(job["id"])
     if opts["no_wait"]:
         click.echo(printable(job_id))
