@@ -402,6 +402,18 @@ APP = "d1a2b3c4d5"
 IDS = ("--app-id", APP, "--environment-name", "dev")
 
 
+@pytest.fixture(name="server")
+def cli_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FakeUIBuilder]:
+    """The ``server`` fixture of the command-line tests: a running stand-in, test credentials,
+    and the current folder a fresh one holding ``schema.graphql`` (:data:`SDL`)."""
+    use_test_aws(monkeypatch, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "schema.graphql").write_text(SDL)
+    fake = FakeUIBuilder().start()
+    yield fake
+    fake.stop()
+
+
 def run_cli(*args: str) -> Result:
     """Run ``amplify-translate ARGS`` in process; no traceback, secret or raw control character
     may reach the user, whatever happened."""

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,11 @@ from fake_uibuilder import (
     SDL,
     SIGNATURE,
     FakeUIBuilder,
+    cli_server,  # noqa: F401  (the "server" fixture)
     files_under,
     run_cli,
     submit_cli,
-    use_test_aws,
 )
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FakeUIBuilder]:
-    use_test_aws(monkeypatch, tmp_path)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "schema.graphql").write_text(SDL)
-    fake = FakeUIBuilder().start()
-    yield fake
-    fake.stop()
-
 
 run = run_cli
 submit = submit_cli

@@ -16,20 +16,18 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fake_uibuilder import (
     APP,
     IDS,
-    SDL,
     SIGNATURE,
     FakeUIBuilder,
+    cli_server,  # noqa: F401  (the "server" fixture)
     files_under,
     submit_cli,
     test_aws_environment,
-    use_test_aws,
 )
 
 from translator.cli import EXIT_CLOSED_STDOUT
@@ -37,16 +35,6 @@ from translator.codegen.download import STATE_FILE
 
 FORM = "BlogCreateForm.jsx"
 STATE_OF_INDEX = {"index.js", STATE_FILE}
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FakeUIBuilder]:
-    use_test_aws(monkeypatch, tmp_path)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "schema.graphql").write_text(SDL)
-    fake = FakeUIBuilder().start()
-    yield fake
-    fake.stop()
 
 
 def _state(folder: Path) -> list[str]:

@@ -234,28 +234,25 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-class _TrackedHTTPConnection(http.client.HTTPConnection):
-    """Tells the fetcher its socket once connected, so cancel() and the deadline can reach it."""
+class _Tracked(http.client.HTTPConnection):
+    """Tells the fetcher its socket once connected, so cancel() and the deadline can reach it
+    (mixed in before the connection class, plain or TLS)."""
 
     def __init__(self, *args: Any, fetcher: Fetcher, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fetcher = fetcher
 
     def connect(self) -> None:
-        super().connect()
+        super().connect()  # for TLS, also the handshake: self.sock is then the TLS socket
         self._fetcher._opened(self.sock)
 
 
-class _TrackedHTTPSConnection(http.client.HTTPSConnection):
-    """:class:`_TrackedHTTPConnection` over TLS."""
+class _TrackedHTTPConnection(_Tracked):
+    """A plain connection that reports its socket."""
 
-    def __init__(self, *args: Any, fetcher: Fetcher, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._fetcher = fetcher
 
-    def connect(self) -> None:
-        super().connect()
-        self._fetcher._opened(self.sock)
+class _TrackedHTTPSConnection(_Tracked, http.client.HTTPSConnection):
+    """A TLS connection that reports its socket."""
 
 
 class _TrackedHTTPHandler(urllib.request.HTTPHandler):
