@@ -126,7 +126,8 @@ def download_manifest(
     fetcher = Fetcher(max_bytes=max_bytes, attempts=attempts, retry_delay=retry_delay,
                       timeout=timeout, deadline_seconds=deadline)  # fmt: skip
     try:
-        raw = fetcher.fetch_bytes(manifest_url)
+        # The manifest is not a generated file: --max-file-size does not make it smaller than usual.
+        raw = fetcher.fetch_bytes(manifest_url, limit=max(max_bytes, DEFAULT_MAX_BYTES))
     except FetchFailed as error:
         raise DownloadError(f"cannot fetch the manifest: {error}") from None
     except KeyboardInterrupt:

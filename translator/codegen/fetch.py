@@ -124,8 +124,9 @@ class Fetcher:
             message = f"the download deadline of {self.deadline_seconds:g} s passed (--download-timeout)"
             raise FetchFailed(DEADLINE, message)
 
-    def fetch(self, url: str, sink: IO[bytes]) -> int:
-        """Write the body of ``url`` into ``sink`` (emptied before each attempt); its length."""
+    def fetch(self, url: str, sink: IO[bytes], *, limit: int | None = None) -> int:
+        """Write the body of ``url`` into ``sink`` (emptied before each attempt); its length.
+        ``limit`` replaces ``max_bytes`` for this body."""
         problem = url_problem(url)
         if problem is not None:
             raise FetchFailed(FETCH_FAILED, problem)
@@ -137,28 +138,28 @@ class Fetcher:
             sink.seek(0)
             sink.truncate()
             try:
-                return self._read(url, sink)
+                return self._read(url, sink, self.max_bytes if limit is None else limit)
             except FetchFailed as error:
                 failure = error
             if not failure.retry:
                 break
         raise failure
 
-    def fetch_bytes(self, url: str) -> bytes:
+    def fetch_bytes(self, url: str, *, limit: int | None = None) -> bytes:
         """The whole body of ``url`` (the manifest)."""
         buffer = io.BytesIO()
-        self.fetch(url, buffer)
+        self.fetch(url, buffer, limit=limit)
         return buffer.getvalue()
 
     # -- one attempt --
 
-    def _read(self, url: str, sink: IO[bytes]) -> int:
+    def _read(self, url: str, sink: IO[bytes], limit: int) -> int:
         opener = self._direct if is_loopback(urlsplit(url).hostname) else self._proxied
         self._local.sock = None
         self._local.opened = []
         try:
             with opener.open(url, timeout=self._socket_timeout()) as response:
-                return self._body(response, sink)
+                return self._body(response, sink, limit)
         except urllib.error.HTTPError as error:
             error.close()
             transient = error.code == 429 or error.code >= 500
@@ -171,11 +172,11 @@ class Fetcher:
             with self._lock:
                 self._live.difference_update(self._local.opened)
 
-    def _body(self, response: Any, sink: IO[bytes]) -> int:
+    def _body(self, response: Any, sink: IO[bytes], limit: int) -> int:
         declared = response.headers.get("Content-Length", "")
         length = int(declared) if declared.isdigit() else None
-        if length is not None and length > self.max_bytes:
-            raise FetchFailed(BAD_BODY, f"larger than the limit of {self.max_bytes} bytes ({length} bytes announced)")
+        if length is not None and length > limit:
+            raise FetchFailed(BAD_BODY, f"larger than the limit of {limit} bytes ({length} bytes announced)")
         total = 0
         while True:
             self.check()
@@ -186,8 +187,8 @@ class Fetcher:
             if not piece:
                 break
             total += len(piece)
-            if total > self.max_bytes:
-                raise FetchFailed(BAD_BODY, f"larger than the limit of {self.max_bytes} bytes")
+            if total > limit:
+                raise FetchFailed(BAD_BODY, f"larger than the limit of {limit} bytes")
             sink.write(piece)
         if length is not None and total != length:
             raise FetchFailed(BAD_BODY, f"incomplete body: {total} of the {length} bytes announced", retry=True)
