@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import TESTS
 from fake_uibuilder import (
+    SIGNATURE,
+    FakeUIBuilder,
+)
+from submit_harness import (
     APP,
     IDS,
     SDL,
-    SIGNATURE,
-    FakeUIBuilder,
     cli_server,  # noqa: F401  (the "server" fixture)
     files_under,
     run_cli,

@@ -20,14 +20,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fake_uibuilder import (
-    APP,
-    IDS,
     SIGNATURE,
     FakeUIBuilder,
+    test_aws_environment,
+)
+from submit_harness import (
+    APP,
+    IDS,
     cli_server,  # noqa: F401  (the "server" fixture)
     files_under,
     submit_cli,
-    test_aws_environment,
 )
 
 from translator.cli import EXIT_CLOSED_STDOUT
