@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from translator.core.diagnostics import Diagnostic, SourceError, Span
 
@@ -13,6 +14,10 @@ DATASTORE_FLAG = "datastore"
 STORAGE_FLAG = "storage"
 
 KNOWN_FLAGS = (CPK_FLAG, TIMESTAMPS_FLAG, DATASTORE_FLAG, STORAGE_FLAG)
+
+# A GraphQL API's default authorization mode, in the names Amplify's v1 migrator uses.
+AuthMode = Literal["apiKey", "userPools", "iam", "oidc", "lambda"]
+AUTH_MODES: tuple[AuthMode, ...] = ("apiKey", "userPools", "iam", "oidc", "lambda")
 
 
 @dataclass(frozen=True)

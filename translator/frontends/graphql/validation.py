@@ -201,21 +201,35 @@ class _SDLWalk:
 def validate_tree(user: DocumentNode) -> list[Diagnostic]:
     """What graphql-core's SDL rules, then its check of argument values, report about ``user``
     read together with Amplify's directive definitions."""
-    full = DocumentNode(definitions=(*directive_definitions().definitions, *user.definitions))
+    definitions = directive_definitions()
+    directives = {d.name.value for d in (*definitions.definitions, *user.definitions)
+                  if isinstance(d, DirectiveDefinitionNode)}
+    errors = schema_errors(user, definitions, _directive_schema())
+    return [_diagnostic_of(rule, error, directives) for rule, error in errors]
+
+
+def schema_errors(user: DocumentNode, definitions: DocumentNode, schema: GraphQLSchema) -> list[_Reported]:
+    """graphql-core's SDL rules over ``user`` read together with ``definitions``, then (only when
+    those pass, as in Amplify) the check of directive argument values against ``schema``, which
+    :func:`definitions_schema` builds from ``definitions``. Each error with the rule reporting it."""
+    full = DocumentNode(definitions=(*definitions.definitions, *user.definitions))
     errors = _validate_sdl(full)
     if not errors:
-        # Like Amplify: argument values are only checked once the SDL itself is sound. Only the
-        # directive definitions matter for that, so their schema is built once.
-        errors = _validate_arguments(_directive_schema(), full)
-    directives = {d.name.value for d in full.definitions if isinstance(d, DirectiveDefinitionNode)}
-    return [_diagnostic_of(rule, error, directives) for rule, error in errors]
+        errors = _validate_arguments(schema, full)
+    return errors
+
+
+def definitions_schema(definitions: DocumentNode) -> GraphQLSchema:
+    """The schema that directive argument values are checked against. Only the directive
+    definitions matter for that (redefining one of their types is an SDL error already), so it
+    is built once per set of definitions."""
+    query = parse("type Query { noop: String }", no_location=True)
+    return build_ast_schema(DocumentNode(definitions=(*definitions.definitions, *query.definitions)), assume_valid=True)
 
 
 @lru_cache(maxsize=1)
 def _directive_schema() -> GraphQLSchema:
-    query = parse("type Query { noop: String }", no_location=True)
-    document = DocumentNode(definitions=(*directive_definitions().definitions, *query.definitions))
-    return build_ast_schema(document, assume_valid=True)
+    return definitions_schema(directive_definitions())
 
 
 def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[_Reported]:

@@ -51,6 +51,19 @@ def _line_starts(body: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+def offset_at(body: str, line: int, column: int) -> int:
+    """The offset of 1-based ``line`` and ``column`` in ``body`` (clamped to the text)."""
+    starts = _line_starts(body)
+    return min(starts[min(max(line, 1), len(starts)) - 1] + max(column, 1) - 1, len(body))
+
+
+def position_at(body: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``body``."""
+    starts = _line_starts(body)
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
 def value_of(node: ValueNode) -> Value:
     """A literal as a plain Python value; variables (not valid in SDL) become None."""
     if isinstance(node, StringValueNode | EnumValueNode):
