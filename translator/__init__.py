@@ -29,6 +29,7 @@ _LAZY = {
         "job_failure",
     ),
     "translator.codegen.download": ("download_job", "download_manifest", "DownloadReport", "FileResult"),
+    "translator.migrate": ("SchemaMigration", "compile_migrated", "migrate_paths", "write_migrations"),
     "translator.codegen.errors": (
         "SubmitError", "RequestError", "AwsError", "JobFailedError", "JobTimeoutError", "DownloadError",
         "DownloadInterrupted",

@@ -24,6 +24,7 @@ class _LazyGroup(click.Group):
         "compile": "translator.cli.compile:compile_command",
         "check": "translator.cli.check:check_command",
         "hook-compile": "translator.cli.check:hook_compile_command",
+        "migrate": "translator.cli.migrate:migrate_command",
         "submit": "translator.cli.submit:submit",
         "status": "translator.cli.submit:status",
         "download": "translator.cli.submit:download",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import click
 
-from translator.core.diagnostics import Diagnostic
+from translator.core.diagnostics import CompilationError, Diagnostic, SourceError
 
 EXIT_OK, EXIT_SCHEMA, EXIT_USAGE = 0, 1, 2
 
@@ -24,3 +26,16 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic], *, count: bool = True) 
     errors = sum(1 for d in diagnostics if d.severity == "error")
     if count and errors:
         click.echo(f"{errors} error{'s' if errors != 1 else ''}", err=True)
+
+
+@contextmanager
+def exit_on_problems() -> Iterator[None]:
+    """Schema errors: their diagnostics, exit 1; usage and I/O problems: the diagnostic, exit 2."""
+    try:
+        yield
+    except CompilationError as error:
+        print_diagnostics(error.diagnostics)
+        sys.exit(EXIT_SCHEMA)
+    except SourceError as error:
+        print_diagnostics([error.diagnostic], count=False)
+        sys.exit(EXIT_USAGE)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, EXIT_USAGE, feature_flag_option, print_diagnostics
-from translator.core.diagnostics import CompilationError, SourceError
+from translator.cli.common import EXIT_SCHEMA, exit_on_problems, feature_flag_option
 
 
 @click.command("compile")
@@ -17,8 +16,10 @@ from translator.core.diagnostics import CompilationError, SourceError
               help="Write the JSON here (atomically, only when it changes) instead of stdout.")
 @click.option("--check", "check_only", is_flag=True,
               help="With -o: write nothing; exit 1 with a diff when the file is not up to date.")
+@click.option("--migrate-v1", is_flag=True,
+              help="Compile a transformer v1 schema (@key, @connection) through the v2 migration, in memory.")
 @feature_flag_option
-def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bool,
+def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bool, migrate_v1: bool,
                     feature_flags: tuple[str, ...]) -> None:
     """Compile PATHS (a schema.graphql, an API folder, a schema/ folder, a Gen 2 resource.ts, or
     several .graphql files) and print the genericDataSchema JSON."""
@@ -29,8 +30,14 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
 
     if check_only and output is None:
         raise click.UsageError("--check needs -o FILE")
-    try:
-        text = to_json(compile_paths(paths, feature_flags=parse_flag_assignments(feature_flags)))
+    with exit_on_problems():
+        flags = parse_flag_assignments(feature_flags)
+        if migrate_v1:
+            from translator.migrate import compile_migrated
+
+            text = to_json(compile_migrated(paths, feature_flags=flags))
+        else:
+            text = to_json(compile_paths(paths, feature_flags=flags))
         if output is None:
             click.echo(text, nl=False)
         elif check_only:
@@ -41,9 +48,3 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
                 sys.exit(EXIT_SCHEMA)
         else:
             write_if_changed(output, text)
-    except CompilationError as error:
-        print_diagnostics(error.diagnostics)
-        sys.exit(EXIT_SCHEMA)
-    except SourceError as error:
-        print_diagnostics([error.diagnostic], count=False)
-        sys.exit(EXIT_USAGE)

@@ -191,16 +191,35 @@ def _json(path: Path) -> Any:
         raise _fail("E205", f"invalid JSON: {error.msg} at line {error.lineno}", path) from None
 
 
-def _features(amplify_dir: Path) -> dict[str, dict[str, Any]]:
-    """``features`` of cli.json overlaid with cli.<env>.json, keys lower-cased."""
-    merged: dict[str, dict[str, Any]] = {}
+def _cli_files(amplify_dir: Path) -> list[Path]:
+    """cli.json, then the current environment's cli.<env>.json (which overrides it)."""
     files = [amplify_dir / "cli.json"]
     env_info = amplify_dir / ".config" / "local-env-info.json"
     if env_info.is_file():
         env = _json(env_info)
         if isinstance(env, dict) and isinstance(env.get("envName"), str):
             files.append(amplify_dir / f"cli.{env['envName']}.json")
-    for file in files:
+    return files
+
+
+def project_cli_json(path: Path) -> Path | None:
+    """The cli.json file Amplify CLI changes for the project enclosing ``path`` (the current
+    environment's own one when it exists); None outside a project."""
+    amplify_dir = _enclosing_amplify_dir(path.resolve())
+    if amplify_dir is None:
+        return None
+    return [f for f in _cli_files(amplify_dir) if f.is_file()][-1]
+
+
+def read_json(path: Path) -> Any:
+    """A project JSON file's content; SourceError when it is unreadable or invalid."""
+    return _json(path)
+
+
+def _features(amplify_dir: Path) -> dict[str, dict[str, Any]]:
+    """``features`` of cli.json overlaid with cli.<env>.json, keys lower-cased."""
+    merged: dict[str, dict[str, Any]] = {}
+    for file in _cli_files(amplify_dir):
         if not file.is_file():
             continue
         data = _json(file)
@@ -217,6 +236,61 @@ def _flag(features: dict[str, dict[str, Any]], name: str, environ: Mapping[str, 
     if env_value is not None:
         return env_value.strip().lower() == "true"
     return features.get(section, {}).get(flag) is True
+
+
+TRANSFORMER_VERSION_FLAG = "graphqltransformer.transformerversion"
+# Amplify CLI's name of an API's default authorization type, as the v1 migrator names it.
+_MIGRATOR_AUTH_MODES = {
+    "API_KEY": "apiKey", "AWS_IAM": "iam", "AMAZON_COGNITO_USER_POOLS": "userPools", "OPENID_CONNECT": "oidc",
+    "AWS_LAMBDA": "lambda",
+}
+
+
+def transformer_version(path: Path, environ: Mapping[str, str] | None = None) -> int | None:
+    """The GraphQL transformer version of the Amplify project enclosing ``path`` (cli.json's
+    ``graphqltransformer.transformerversion``; 1 when a project's cli.json lacks it, Amplify's
+    value for existing projects); None outside a project."""
+    environ = os.environ if environ is None else environ
+    amplify_dir = _enclosing_amplify_dir(path.resolve())
+    if amplify_dir is None:
+        return None
+    section, flag = TRANSFORMER_VERSION_FLAG.split(".")
+    value: Any = environ.get(f"AMPLIFYCLI_{section.upper()}__{flag.upper()}")
+    if value is None:
+        value = _features(amplify_dir).get(section, {}).get(flag, 1)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise _fail("E205", f"{TRANSFORMER_VERSION_FLAG} must be a number, not {value!r}",
+                    amplify_dir / "cli.json") from None
+
+
+def default_auth_mode(path: Path) -> str | None:
+    """The default authorization mode of the project's GraphQL API, as ``amplify migrate api``
+    reads it (the first AppSync API of backend-config.json; Cognito user pools when there is
+    none), in the migrator's names (``apiKey``, ``userPools``, ...); None outside a project."""
+    amplify_dir = _enclosing_amplify_dir(path.resolve())
+    if amplify_dir is None:
+        return None
+    config_path = amplify_dir / "backend" / "backend-config.json"
+    config = _json(config_path) if config_path.is_file() else {}
+    apis = config.get("api") if isinstance(config, dict) else None
+    for api in apis.values() if isinstance(apis, dict) else ():
+        if isinstance(api, dict) and api.get("service") == "AppSync":
+            auth_type = _member(api, "output", "authConfig", "defaultAuthentication", "authenticationType")
+            mode = _MIGRATOR_AUTH_MODES.get(str(auth_type))
+            if mode is None:
+                raise _fail("E205", f"unknown default authentication type {auth_type!r} of the AppSync API",
+                            config_path)
+            return mode
+    return "userPools"
+
+
+def _member(data: Any, *keys: str) -> Any:
+    """``data[k1][k2]...``, None where a level is missing or not an object."""
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def parse_flag_assignments(items: Iterable[str]) -> dict[str, bool]:
