@@ -58,9 +58,11 @@ pytestmark = [
 
 
 class Repo:
-    """A scratch git repository using the project's hooks, with pre-commit's state under tmp_path."""
+    """A scratch git repository using the project's hooks, with pre-commit's state under tmp_path
+    (or in ``home``, which tests share so that the hook environment is built once)."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, hooks: tuple[str, ...] = ("amplify-schema-check", "amplify-schema-compile"),
+                 home: Path | None = None) -> None:
         assert GIT is not None and HEAD is not None
         self.root = tmp_path / "repo"
         self.root.mkdir()
@@ -72,7 +74,7 @@ class Repo:
         )
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
         self.env.update({
-            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "PRE_COMMIT_HOME": str(home or tmp_path / "pre-commit-home"),
             "PRE_COMMIT_COLOR": "never",
             "VIRTUALENV_OVERRIDE_APP_DATA": str(tmp_path / "virtualenv-data"),
             "PIP_CACHE_DIR": str(tmp_path / "pip-cache"),
@@ -87,9 +89,7 @@ class Repo:
             "repos:\n"
             f"  - repo: {REPO}\n"
             f"    rev: {HEAD}\n"
-            "    hooks:\n"
-            "      - id: amplify-schema-check\n"
-            "      - id: amplify-schema-compile\n",
+            "    hooks:\n" + "".join(f"      - id: {hook}\n" for hook in hooks),
             encoding="utf-8",
         )
 
@@ -145,8 +145,14 @@ CHECK = "Amplify schema check"
 COMPILE = "Amplify generic data schema"
 
 
-def test_pre_commit_hooks(tmp_path: Path) -> None:
-    repo = Repo(tmp_path)
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pre-commit's cache, shared by this module's tests: one hook environment for all."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_pre_commit_hooks(tmp_path: Path, pre_commit_home: Path) -> None:
+    repo = Repo(tmp_path, home=pre_commit_home)
     repo.run(str(PRE_COMMIT), "install")
     assert (repo.root / ".git" / "hooks" / "pre-commit").is_file()
 
@@ -213,4 +219,80 @@ def test_pre_commit_hooks(tmp_path: Path) -> None:
     made, output = repo.commit("rating")
     assert made, output
     assert repo.committed(OUTPUT) == compiled(changed)
+    assert repo.git("status", "--porcelain").stdout == ""
+
+
+MIGRATE = "Amplify schema v1 to v2 migration"
+API_SCHEMA = "amplify/backend/api/app/schema.graphql"
+CLI_JSON = "amplify/cli.json"
+V1_PROJECT_CLI = '{\n  "features": {\n    "graphqltransformer": {\n      "transformerversion": 1\n    }\n  }\n}\n'
+V1_SCHEMA = """\
+# Blog models (transformer v1).
+type Blog @model {
+  id: ID!
+  name: String!
+  # the posts, newest first
+  posts: [Post] @connection(keyName: "byBlog", fields: ["id"])
+}
+
+type Post @model @key(name: "byBlog", fields: ["blogId", "title"]) {
+  id: ID!
+  blogId: ID!   # Blog.id
+  title: String!
+  blog: Blog @connection(fields: ["blogId"])
+}
+"""
+DEPRECATED = """\
+type Post @model {
+  id: ID!
+  comments: [Comment] @connection(name: "PostComments")
+}
+
+type Comment @model {
+  id: ID!
+}
+"""
+
+
+def test_pre_commit_migrate_hook(tmp_path: Path, pre_commit_home: Path) -> None:
+    from translator.core.document import SchemaSource
+    from translator.frontends.graphql.migrate import migrate_sources
+
+    repo = Repo(tmp_path, hooks=("amplify-schema-migrate", "amplify-schema-check"), home=pre_commit_home)
+    repo.run(str(PRE_COMMIT), "install")
+    repo.write(CLI_JSON, V1_PROJECT_CLI)
+    repo.git("add", ".pre-commit-config.yaml", CLI_JSON)
+    made, output = repo.commit("v1 project")
+    assert made, output
+    assert hook_status(output, MIGRATE) == "Skipped"
+
+    # A schema Amplify's migrator refuses: the commit is blocked, the file is left as it is.
+    repo.write(API_SCHEMA, DEPRECATED)
+    repo.git("add", API_SCHEMA)
+    made, output = repo.commit("deprecated connection")
+    assert not made, output
+    assert hook_status(output, MIGRATE) == "Failed"
+    assert f"{API_SCHEMA}:3:23: error[E131]" in output
+    assert repo.read(API_SCHEMA) == DEPRECATED
+
+    # A v1 schema: the hook rewrites it (comments kept) and moves cli.json to transformer v2,
+    # which fails the commit, as a formatter does.
+    repo.write(API_SCHEMA, V1_SCHEMA)
+    repo.git("add", API_SCHEMA)
+    made, output = repo.commit("v1 schema")
+    assert not made, output
+    assert hook_status(output, MIGRATE) == "Failed"
+    assert "files were modified by this hook" in output
+    assert f"{API_SCHEMA}: migrated" in output and f"{CLI_JSON}: set to transformer v2" in output
+    [expected] = migrate_sources([SchemaSource(API_SCHEMA, V1_SCHEMA)], "userPools")
+    assert repo.read(API_SCHEMA) == expected.text
+    assert "# the posts, newest first" in expected.text and "@belongsTo" in expected.text
+    assert '"transformerversion": 2' in repo.read(CLI_JSON)
+
+    # Staged as migrated: the hook has nothing left to do and the check passes the v2 schema.
+    repo.git("add", API_SCHEMA, CLI_JSON)
+    made, output = repo.commit("v1 schema, migrated")
+    assert made, output
+    assert hook_status(output, MIGRATE) == "Passed" and hook_status(output, CHECK) == "Passed"
+    assert repo.committed(API_SCHEMA) == expected.text
     assert repo.git("status", "--porcelain").stdout == ""
