@@ -121,7 +121,8 @@ def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
     for d in uses:
         if d.name in V1_DIRECTIVES:
             out.append(Diagnostic("E012", f"@{d.name} is a transformer v1 directive; migrate the schema to "
-                                  "transformer v2 (@primaryKey, @index, @hasMany, @hasOne, @belongsTo): "
+                                  "transformer v2 (@primaryKey, @index, @hasMany, @hasOne, @belongsTo): run "
+                                  "`amplify-translate migrate`, or see "
                                   "https://docs.amplify.aws/cli/migration/transformer-migration/", d.span))
         elif d.name not in AMPLIFY_DIRECTIVES:
             out.append(Diagnostic("E004", f"unknown directive @{d.name}: Amplify only accepts its own "

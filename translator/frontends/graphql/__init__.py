@@ -48,6 +48,10 @@ def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDoc
         raise CompilationError([_empty_document(sources)])
     user = DocumentNode(definitions=tuple(definitions))
     diagnostics.extend(validate_tree(user))
+    if positions and any(d.code == "E012" for d in diagnostics):
+        from translator.frontends.graphql.migrate.explain import explain_v1_directives
+
+        diagnostics = explain_v1_directives(sources, diagnostics)
     diagnostics.extend(check_sandbox_rule(user))
     if diagnostics:
         raise CompilationError(diagnostics)
