@@ -55,15 +55,15 @@ class ContinuousBackupsUnavailableException extends ServiceException {}
 
 const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
+/** DescribeTable reports every index's throughput; an on-demand index reports zero read and write capacity. */
 function gsiDescription(gsi) {
-  const d = {
+  return {
     IndexName: gsi.IndexName,
     KeySchema: clone(gsi.KeySchema),
     Projection: clone(gsi.Projection),
     IndexStatus: 'ACTIVE',
+    ProvisionedThroughput: gsi.ProvisionedThroughput ? clone(gsi.ProvisionedThroughput) : { ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
   };
-  if (gsi.ProvisionedThroughput) d.ProvisionedThroughput = clone(gsi.ProvisionedThroughput);
-  return d;
 }
 
 function mergeAttributeDefinitions(current, added) {

@@ -68,6 +68,20 @@ export async function run(o, oracle, work) {
         outdir: newOutdir(path.join(work, 'synth'), `${deployment}-${name}`),
       });
       sides[name][deployment] = sideReport(synth);
+      const imports = (sides[name][deployment]._resources || []).filter((t) => t.type === 'Custom::ImportedAmplifyDynamoDBTable');
+      if (imports.length) {
+        // the Gen 1 tables these adopt: the same file synthesized without the mapping (see simulate.mjs)
+        const plain = synthesize({ ...props[name], migratedAmplifyGen1DynamoDbTableMappings: undefined }, {
+          deployment,
+          branch: o.branch,
+          sandboxName: o.sandboxName,
+          auth: o.auth,
+          outdir: newOutdir(path.join(work, 'synth'), `${deployment}-${name}-without-mapping`),
+        });
+        if (!plain.ok) throw new Error(`${name}: the schema without its table mapping does not synthesize: ${plain.error.message}`);
+        const shapes = new Map(tableResources(readStacks(plain.rootTemplate)).map((t) => [t.logicalId, t.properties]));
+        sides[name][deployment]._gen1Shapes = new Map(imports.map((t) => [t.logicalId, shapes.get(t.logicalId)]));
+      }
     }
   }
   const settings = {
@@ -110,12 +124,14 @@ export async function run(o, oracle, work) {
     mapping[deployment] = { old: mappingReport(props.old, before, branchKey), new: mappingReport(props.new, after, branchKey) };
     let result;
     if (before.error) {
-      result = { ok: false, failed_stage: 'synth-old', error: before.error, data_loss: [], tables: {} };
+      result = { ok: false, failed_stage: 'synth-old', error: before.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
     } else if (after.error) {
       // `ampx` stops at synthesis: nothing is deployed, nothing changes.
-      result = { ok: false, failed_stage: 'synth-new', error: after.error, data_loss: [], tables: {} };
+      result = { ok: false, failed_stage: 'synth-new', error: after.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
     } else {
-      result = { ...(await simulateDeployment(tm, waiter, before._resources, after._resources)), error: null };
+      // a Gen 1 table is shaped by the first side that adopts it
+      const gen1Shapes = new Map([...(after._gen1Shapes || []), ...(before._gen1Shapes || [])]);
+      result = { ...(await simulateDeployment(tm, waiter, before._resources, after._resources, gen1Shapes)), error: null };
     }
     if (!result.ok || result.data_loss.length) clean = false;
     deployments[deployment] = result;

@@ -7,8 +7,11 @@
 //   * a resource whose Type changes under the same logical id is refused ("Update of resource type is not
 //     permitted"), and a failed create/update stops the update before the cleanup phase (the rollback that follows
 //     is not simulated: what the handler already did to a table stays done);
-//   * a table an Imported resource adopts (Gen 1 migration) exists, with its Gen 1 items, before OLD is deployed,
-//     shaped exactly as Amplify expects it (so the handler's import check passes).
+//   * a table an Imported resource adopts (Gen 1 migration) exists, with its Gen 1 items, before OLD is deployed. Its
+//     keys, attribute definitions and GSIs are those the transformer gives the model as a table of its own (the same
+//     file synthesized without the mapping: the shape `amplify push` gave the Gen 1 table); billing, stream, SSE and
+//     deletion protection are what the imported resource expects. So the handler's import check compares the
+//     imported resource with the table the schema really describes.
 import { asCustomResourceProperties } from './cfn.mjs';
 import { deliverEvent, world as accountWorld } from './table_manager.mjs';
 
@@ -51,18 +54,29 @@ async function runEvent(tm, waiter, event) {
   return { result, calls: world.calls.slice(from) };
 }
 
-/** Create every Gen 1 table that an Imported resource of either side will adopt, and give it items. */
-async function seedGen1Tables(tm, tables) {
+/**
+ * Create every Gen 1 table that an Imported resource of either side will adopt, and give it items.
+ * gen1Shapes: Map(logical id -> properties of the same model synthesized as a table of its own).
+ */
+async function seedGen1Tables(tm, tables, gen1Shapes) {
   const world = accountWorld.current();
   const fake = new (tm.fakeDynamoDB())();
+  const seeded = {};
   for (const t of tables) {
     if (t.type !== IMPORTED) continue;
     const name = t.properties.tableName;
     if (world.tables.has(name)) continue;
-    await fake.createTable(tm.handler.toCreateTableInput(handlerInput(tm, t.properties)));
+    const shape = gen1Shapes.get(tableKey(t));
+    if (!shape) throw new Error(`no Gen 1 shape for imported table ${tableKey(t)}`);
+    const properties = { ...t.properties, keySchema: shape.keySchema, attributeDefinitions: shape.attributeDefinitions };
+    if (shape.globalSecondaryIndexes) properties.globalSecondaryIndexes = shape.globalSecondaryIndexes;
+    else delete properties.globalSecondaryIndexes;
+    await fake.createTable(tm.handler.toCreateTableInput(handlerInput(tm, properties)));
     world.tables.get(name).items = `gen1:${name}`;
+    seeded[name] = { keySchema: shape.keySchema, attributeDefinitions: shape.attributeDefinitions, globalSecondaryIndexes: shape.globalSecondaryIndexes || null };
   }
   world.calls.length = 0;
+  return seeded;
 }
 
 function outcomeOf(event, result, calls, type) {
@@ -89,13 +103,14 @@ function outcomeEntry(event, result, calls, type, extra = {}) {
 }
 
 /**
- * Simulate one deployment type. oldTables / newTables: tableResources() of the two syntheses.
- * Returns { ok, failed_stage, data_loss: [ids], tables: { id: OUTCOME } }.
+ * Simulate one deployment type. oldTables / newTables: tableResources() of the two syntheses; gen1Shapes: see
+ * seedGen1Tables.
+ * Returns { ok, failed_stage, old_failures, gen1_tables, data_loss: [ids], tables: { id: OUTCOME } }.
  */
-export async function simulateDeployment(tm, waiter, oldTables, newTables) {
+export async function simulateDeployment(tm, waiter, oldTables, newTables, gen1Shapes) {
   accountWorld.reset();
   const world = accountWorld.current();
-  await seedGen1Tables(tm, [...oldTables, ...newTables]);
+  const gen1Tables = await seedGen1Tables(tm, [...oldTables, ...newTables], gen1Shapes);
   let requestSerial = 0;
   const requestId = () => `request-${String(++requestSerial).padStart(4, '0')}`;
 
@@ -113,7 +128,7 @@ export async function simulateDeployment(tm, waiter, oldTables, newTables) {
     if (stored && !stored.items) stored.items = `old:${result.physicalResourceId}`;
   }
   if (oldFailures.length) {
-    return { ok: false, failed_stage: 'deploy-old', old_failures: oldFailures, data_loss: [], tables: {} };
+    return { ok: false, failed_stage: 'deploy-old', old_failures: oldFailures, gen1_tables: gen1Tables, data_loss: [], tables: {} };
   }
   const itemsBefore = new Map([...physicalIds].map(([id, name]) => [id, world.tables.get(name).items]));
 
@@ -134,7 +149,7 @@ export async function simulateDeployment(tm, waiter, oldTables, newTables) {
       tables[id] = {
         ...outcomeEntry(null, null, [], after.type),
         outcome: 'failed',
-        error: `CloudFormation: Update of resource type is not permitted (${id}: ${before.type} -> ${after.type})`,
+        error: `CloudFormation: Update of resource type is not permitted. The new template modifies resource type of the following resources: [${id}]`,
       };
     } else if (JSON.stringify(asCustomResourceProperties(before.properties)) === JSON.stringify(asCustomResourceProperties(after.properties))) {
       tables[id] = outcomeEntry(null, null, [], after.type);
@@ -171,5 +186,5 @@ export async function simulateDeployment(tm, waiter, oldTables, newTables) {
     if (tables[id]) tables[id].data_lost = lost;
     if (lost) dataLoss.push(id);
   }
-  return { ok: !failed, failed_stage: failed ? 'deploy-new' : null, data_loss: dataLoss.sort(), tables };
+  return { ok: !failed, failed_stage: failed ? 'deploy-new' : null, old_failures: [], gen1_tables: gen1Tables, data_loss: dataLoss.sort(), tables };
 }

@@ -1,0 +1,32 @@
+import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Todo: a
+    .model({
+      content: a.string(),
+      done: a.boolean(),
+      priority: a.integer(),
+    })
+    .authorization((allow) => [allow.publicApiKey()]),
+  Post: a
+    .model({
+      title: a.string(),
+    })
+    .authorization((allow) => [allow.publicApiKey()]),
+});
+
+export type Schema = ClientSchema<typeof schema>;
+
+export const data = defineData({
+  schema,
+  migratedAmplifyGen1DynamoDbTableMappings: [
+    {
+      branchName: 'main',
+      modelNameToTableNameMapping: { Todo: 'Todo-abc123xyz-main', Post: 'Post-abc123xyz-main' },
+    },
+  ],
+  authorizationModes: {
+    defaultAuthorizationMode: 'apiKey',
+    apiKeyAuthorizationMode: { expiresInDays: 30 },
+  },
+});
