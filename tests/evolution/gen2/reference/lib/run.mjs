@@ -7,11 +7,13 @@ import { simulateDeployment } from './simulate.mjs';
 import { initSynth, loadProps, newOutdir, packageVersions, synthesize } from './synth.mjs';
 import { GSI_QUOTA, loadTableManager } from './table_manager.mjs';
 
-function loadError(e) {
+/** The loader's error, with the file's folder left out so that a golden does not depend on where it lives. */
+function loadError(e, file) {
+  const message = ((e && e.message) || String(e)).replace(/\s*\n\s*/g, ' ').trim();
   return {
     stage: (e && e.stage) || 'load',
     class: (e && e.name) || 'Error',
-    message: ((e && e.message) || String(e)).replace(/\s*\n\s*/g, ' ').trim(),
+    message: message.split(path.dirname(file) + path.sep).join(''),
     cause: null,
   };
 }
@@ -47,7 +49,7 @@ export async function run(o, oracle, work) {
       props[name] = await loadProps(path.resolve(o.positional[i]));
     } catch (e) {
       props[name] = null;
-      loadErrors[name] = loadError(e);
+      loadErrors[name] = loadError(e, path.resolve(o.positional[i]));
     }
   }
   const sides = {};
@@ -124,10 +126,10 @@ export async function run(o, oracle, work) {
     mapping[deployment] = { old: mappingReport(props.old, before, branchKey), new: mappingReport(props.new, after, branchKey) };
     let result;
     if (before.error) {
-      result = { ok: false, failed_stage: 'synth-old', error: before.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
+      result = { ok: false, failed_stage: 'old-schema', error: before.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
     } else if (after.error) {
       // `ampx` stops at synthesis: nothing is deployed, nothing changes.
-      result = { ok: false, failed_stage: 'synth-new', error: after.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
+      result = { ok: false, failed_stage: 'new-schema', error: after.error, old_failures: [], gen1_tables: {}, data_loss: [], tables: {} };
     } else {
       // a Gen 1 table is shaped by the first side that adopts it
       const gen1Shapes = new Map([...(after._gen1Shapes || []), ...(before._gen1Shapes || [])]);
