@@ -1,5 +1,6 @@
 // The steps of gen2_evolution.mjs: load both files, synthesize each for every requested deployment type, read the
 // table resources, run the table manager on OLD -> NEW, and report the Gen 1 mapping checks.
+import fs from 'fs';
 import path from 'path';
 import { readStacks, tableResources, tableManagerDeployment } from './cfn.mjs';
 import { initMapping, mappingReport, modelOf } from './mapping.mjs';
@@ -142,7 +143,7 @@ export async function run(o, oracle, work) {
     settings,
     amplify: {
       ...amplify,
-      table_manager: tm ? path.relative(oracle, tm.dir) : null,
+      table_manager: tm ? path.relative(fs.realpathSync(oracle), tm.dir) : null,
       waiter: waiter ? { max_attempts: waiter.maxAttempts, interval_seconds: waiter.intervalSeconds } : null,
       dynamodb_gsi_quota: GSI_QUOTA,
     },

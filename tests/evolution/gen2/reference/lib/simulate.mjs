@@ -84,7 +84,7 @@ function outcomeOf(event, result, calls, type) {
   if (result.status !== 'SUCCESS') return 'failed';
   const deleted = calls.some((c) => c.api === 'DeleteTable');
   const created = calls.some((c) => c.api === 'CreateTable');
-  if (event === 'Create') return created ? 'created' : type === IMPORTED ? 'imported' : 'created';
+  if (event === 'Create') return type === IMPORTED && !created ? 'imported' : 'created';
   if (event === 'Delete') return deleted ? 'deleted' : 'retained';
   return deleted && created ? 'replaced' : 'updated';
 }
