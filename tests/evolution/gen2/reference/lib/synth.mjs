@@ -46,11 +46,15 @@ export async function initSynth(oracleDir) {
   mods.iam = bdRequire('aws-cdk-lib/aws-iam');
   const dataConstructIndex = bdRequire.resolve('@aws-amplify/data-construct');
   const apiConstructIndex = createRequire(dataConstructIndex).resolve('@aws-amplify/graphql-api-construct');
+  // the construct's own transformer bundle: graphql-api-construct -> graphql-transformer -> graphql-model-transformer
+  const transformerIndex = createRequire(apiConstructIndex).resolve('@aws-amplify/graphql-transformer');
+  const modelTransformerIndex = createRequire(transformerIndex).resolve('@aws-amplify/graphql-model-transformer');
   mods.versions = {
     '@aws-amplify/backend-data': packageVersion(backendDataIndex),
     '@aws-amplify/data-schema': packageVersion(oracleRequire.resolve('@aws-amplify/data-schema')),
     '@aws-amplify/data-construct': packageVersion(dataConstructIndex),
     '@aws-amplify/graphql-api-construct': packageVersion(apiConstructIndex),
+    '@aws-amplify/graphql-model-transformer': packageVersion(modelTransformerIndex),
     'aws-cdk-lib': packageVersion(bdRequire.resolve('aws-cdk-lib')),
   };
   mods.ready = true;
