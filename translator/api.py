@@ -12,7 +12,7 @@ from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
 from translator.frontends.graphql import parse_schema
 from translator.pipeline import compile_document
-from translator.project.sources import LoadedSchema, load
+from translator.project.sources import LoadedSchema, load, unreadable
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,10 @@ def _evaluate_gen2(loaded: LoadedSchema) -> SchemaDocument | SchemaSource:
     # lark is only imported for Gen 2 files.
     from translator.frontends.gen2 import load_gen2
 
-    return load_gen2(loaded.entry)
+    try:
+        return load_gen2(loaded.entry)
+    except OSError as error:  # probing an imported module's folder that cannot be read
+        raise unreadable(error, loaded.entry) from None
 
 
 def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> GenericDataSchema:

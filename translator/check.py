@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,9 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
                 unit = parent
                 break
             if parent.name == "data" and parent.parent.name == "amplify" and path.suffix == ".ts":
-                unit = parent / "resource.ts" if (parent / "resource.ts").is_file() else path
+                # os.path.isfile: False, not an exception, under a folder that cannot be read;
+                # loading the unit then reports why.
+                unit = parent / "resource.ts" if os.path.isfile(parent / "resource.ts") else path
                 break
         if unit not in units:
             units.append(unit)

@@ -7,12 +7,19 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, exit_on_problems, feature_flag_option
+from translator.cli.common import (
+    EXIT_SCHEMA,
+    echo_stdout,
+    exit_on_problems,
+    feature_flag_option,
+    input_paths_argument,
+    output_path_type,
+)
 
 
 @click.command("compile")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@input_paths_argument
+@click.option("-o", "--output", type=output_path_type,
               help="Write the JSON here (atomically, only when it changes) instead of stdout.")
 @click.option("--check", "check_only", is_flag=True,
               help="With -o: write nothing; exit 1 with a diff when the file is not up to date.")
@@ -39,11 +46,11 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
         else:
             text = to_json(compile_paths(paths, feature_flags=flags))
         if output is None:
-            click.echo(text, nl=False)
+            echo_stdout(text)
         elif check_only:
             diff = stale_diff(output, text)
             if diff is not None:
-                click.echo(diff, nl=False)
+                echo_stdout(diff)
                 click.echo(f"{output}: not up to date with the schema", err=True)
                 sys.exit(EXIT_SCHEMA)
         else:
