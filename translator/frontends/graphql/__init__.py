@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 
 from graphql import GraphQLError
-from graphql.language import DefinitionNode, DocumentNode, Source
+from graphql.language import (
+    DefinitionNode,
+    DocumentNode,
+    ExecutableDefinitionNode,
+    OperationDefinitionNode,
+    Source,
+)
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
@@ -16,6 +22,7 @@ from translator.frontends.graphql.build import build_document
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
+from translator.frontends.graphql.values import span_of
 
 __all__ = ["SchemaSource", "parse_schema"]
 
@@ -41,6 +48,9 @@ def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDoc
     for source in sources:
         document = _parse_one(source, diagnostics, positions)
         if document is not None and source.part_of_schema:
+            operations = _operations_only(document, source)
+            if operations is not None:
+                diagnostics.append(operations)
             definitions.extend(document.definitions)
     if diagnostics:
         raise CompilationError(diagnostics)
@@ -56,6 +66,20 @@ def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDoc
     if diagnostics:
         raise CompilationError(diagnostics)
     return build_document(user)
+
+
+def _operations_only(document: DocumentNode, source: SchemaSource) -> Diagnostic | None:
+    """E056 for a file of queries, mutations, subscriptions or fragments and no type definition
+    (such as the statements ``amplify codegen`` writes to ``src/graphql/``): graphql-core parses
+    it, and without this it would compile to an empty schema."""
+    if any(not isinstance(d, ExecutableDefinitionNode) for d in document.definitions):
+        return None
+    first = document.definitions[0]
+    kind = first.operation.value if isinstance(first, OperationDefinitionNode) else "fragment"
+    name = f" {first.name.value}" if first.name is not None else ""
+    message = (f"this file holds GraphQL operations, not a schema (it starts with {kind}{name}); "
+               "a schema defines types, such as type Todo @model { ... }")
+    return Diagnostic("E056", message, span_of(first, source.name))
 
 
 def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
