@@ -19,7 +19,7 @@ from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
-from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
+from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
@@ -72,9 +72,10 @@ def _operations_only(document: DocumentNode, source: SchemaSource) -> Diagnostic
     """E056 for a file of queries, mutations, subscriptions or fragments and no type definition
     (such as the statements ``amplify codegen`` writes to ``src/graphql/``): graphql-core parses
     it, and without this it would compile to an empty schema."""
-    if any(not isinstance(d, ExecutableDefinitionNode) for d in document.definitions):
+    executable = [d for d in document.definitions if isinstance(d, ExecutableDefinitionNode)]
+    if len(executable) != len(document.definitions):
         return None
-    first = document.definitions[0]
+    first = executable[0]
     kind = first.operation.value if isinstance(first, OperationDefinitionNode) else "fragment"
     name = f" {first.name.value}" if first.name is not None else ""
     message = (f"this file holds GraphQL operations, not a schema (it starts with {kind}{name}); "
@@ -94,7 +95,7 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
     text = Source(source.text, source.name)
-    parser = AmplifyParser(text) if positions else UnplacedParser(text)
+    parser = UnplacedParser(text, positions=positions)
     try:
         return parser.parse_document()
     except GraphQLError as error:
