@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,13 +51,15 @@ def exit_on_problems() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def echo_stdout(text: str) -> None:
-    """Print ``text`` on stdout. A write that fails (a full disk, ``> /dev/full``) is an E208
-    diagnostic and exit 2; a closed pipe (BrokenPipeError) is left to the caller."""
+def echo_stdout(text: str | Iterable[str]) -> None:
+    """Print ``text`` (or its pieces, as they come) on stdout. A write that fails (a full disk,
+    ``> /dev/full``) is an E208 diagnostic and exit 2; a closed pipe (BrokenPipeError) is left
+    to the caller."""
     from translator.core.files import os_error
 
     try:
-        click.echo(text, nl=False)
+        for piece in [text] if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

@@ -32,7 +32,7 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
     several .graphql files) and print the genericDataSchema JSON."""
     from translator.api import compile_paths
     from translator.core.files import stale_diff, write_if_changed
-    from translator.emit.generic import to_json
+    from translator.emit.generic import to_json, to_json_chunks
     from translator.project.sources import parse_flag_assignments
 
     if check_only and output is None:
@@ -42,12 +42,16 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
         if migrate_v1:
             from translator.migrate import compile_migrated
 
-            text = to_json(compile_migrated(paths, feature_flags=flags))
+            schema = compile_migrated(paths, feature_flags=flags)
         else:
-            text = to_json(compile_paths(paths, feature_flags=flags))
+            schema = compile_paths(paths, feature_flags=flags)
         if output is None:
-            echo_stdout(text)
-        elif check_only:
+            # Written as it is made: a large schema's JSON is ten times its size.
+            echo_stdout(to_json_chunks(schema))
+            return
+        text = to_json(schema)
+        del schema
+        if check_only:
             diff = stale_diff(output, text)
             if diff is not None:
                 echo_stdout(diff)
