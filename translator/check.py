@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, sort_diagnostics
+from translator.core.diagnostics import Diagnostic, SourceError, sort_diagnostics
 
 
 @dataclass(frozen=True)
@@ -49,17 +49,10 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
 
 
 def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None) -> list[Diagnostic]:
-    """Diagnostics of one schema; SourceError on I/O problems."""
-    from translator.api import load_document
-    from translator.pipeline import derive_document
-    from translator.rules import warnings
+    """Every diagnostic of one schema, errors and warnings together; SourceError on I/O problems."""
+    from translator.api import diagnose
 
-    try:
-        loaded = load_document(paths, feature_flags=feature_flags)
-        generic = derive_document(loaded.document, loaded.settings)
-    except CompilationError as error:
-        return list(error.diagnostics)
-    return sort_diagnostics(warnings(loaded.document, generic))
+    return sort_diagnostics(diagnose(paths, feature_flags=feature_flags))
 
 
 def check_paths(paths: Sequence[Path], *, feature_flags: Mapping[str, bool] | None = None) -> CheckResult:

@@ -24,7 +24,7 @@ from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
 
-__all__ = ["SchemaSource", "parse_schema"]
+__all__ = ["SchemaSource", "parse_schema", "parse_schema_parts"]
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
@@ -40,6 +40,22 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
         pass  # raised below, so the error does not keep the frames of the recursion alive
     deepest = max(sources, key=lambda s: deepest_nesting(s.text).depth)
     raise CompilationError([too_deep(deepest.name, deepest.text)])
+
+
+def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument | None, list[Diagnostic]]:
+    """The document of ``sources`` and no diagnostics; or, when they have syntax or SDL errors,
+    those errors and the document of the parts without them (None if there are none), on which
+    the rules can still run (see :mod:`partial`)."""
+    try:
+        return parse_schema(sources), []
+    except CompilationError as error:
+        reported = error.diagnostics
+    if any(d.code in ("E002", "E057") for d in reported):
+        return None, reported
+    from translator.frontends.graphql.partial import sound_parts
+
+    document, found = sound_parts(sources, reported)
+    return document, [*reported, *found]
 
 
 def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDocument:
