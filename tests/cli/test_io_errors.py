@@ -48,18 +48,17 @@ def assert_diagnostic(done: subprocess.CompletedProcess[str], line: str) -> None
     assert line in done.stderr.splitlines(), done.stderr
 
 
-@pytest.fixture
-def api(tmp_path: Path) -> Path:
-    """A Gen 1 project whose API keeps its schema in a schema/ folder."""
-    folder = tmp_path / "amplify" / "backend" / "api" / "blog" / "schema"
+def api_folder(root: Path) -> Path:
+    """A Gen 1 project whose API keeps its schema in a schema/ folder: that folder."""
+    folder = root / "amplify" / "backend" / "api" / "blog" / "schema"
     folder.mkdir(parents=True)
     (folder / "blog.graphql").write_text(BLOG)
     return folder
 
 
-@pytest.fixture
-def gen2(tmp_path: Path) -> Path:
-    folder = tmp_path / "amplify" / "data"
+def gen2_folder(root: Path) -> Path:
+    """A Gen 2 project: its amplify/data folder."""
+    folder = root / "amplify" / "data"
     folder.mkdir(parents=True)
     (folder / "resource.ts").write_text(GEN2)
     return folder
@@ -163,24 +162,21 @@ def test_an_unreadable_file_given_directly_is_e203(tmp_path: Path, command: str)
 
 @requires_permissions
 @pytest.mark.parametrize("command", ["compile", "check", "hook-compile"])
-@pytest.mark.parametrize("given", ["amplify/backend/api/blog", "amplify/backend/api/blog/schema", "."])
-def test_an_unreadable_schema_folder_is_e203(api: Path, command: str, given: str) -> None:
-    api.chmod(0)
-    done = run([command, given], api.parents[4], unprivileged=True)
-    assert_diagnostic(done, "amplify/backend/api/blog/schema: error[E203]: cannot read the folder: Permission denied")
+@pytest.mark.parametrize("layout, given", [
+    ("api", "amplify/backend/api/blog"), ("api", "amplify/backend/api/blog/schema"), ("api", "."),
+    ("gen2", "amplify/data"), ("gen2", "amplify/data/resource.ts"), ("gen2", "."),
+])
+def test_an_unreadable_schema_folder_is_e203(tmp_path: Path, command: str, layout: str, given: str) -> None:
+    folder = api_folder(tmp_path) if layout == "api" else gen2_folder(tmp_path)
+    folder.chmod(0)
+    done = run([command, given], tmp_path, unprivileged=True)
+    where = folder.relative_to(tmp_path)
+    assert_diagnostic(done, f"{where}: error[E203]: cannot read the folder: Permission denied")
 
 
 @requires_permissions
-@pytest.mark.parametrize("command", ["compile", "check"])
-@pytest.mark.parametrize("given", ["amplify/data", "amplify/data/resource.ts", "."])
-def test_an_unreadable_gen2_folder_is_e203(gen2: Path, command: str, given: str) -> None:
-    gen2.chmod(0)
-    done = run([command, given], gen2.parents[1], unprivileged=True)
-    assert_diagnostic(done, "amplify/data: error[E203]: cannot read the folder: Permission denied")
-
-
-@requires_permissions
-def test_an_unreadable_gen2_import_is_e203(gen2: Path) -> None:
+def test_an_unreadable_gen2_import_is_e203(tmp_path: Path) -> None:
+    gen2 = gen2_folder(tmp_path)
     (gen2 / "resource.ts").write_text("import './models';\n" + GEN2)
     (gen2 / "models.ts").write_text("export const x = 1;\n")
     (gen2 / "models.ts").chmod(0)
