@@ -63,6 +63,10 @@ _NEXT_TOKEN = re.compile(
 class UnplacedLexer(Lexer):
     """graphql-core's lexer with a regular-expression fast path and no line tracking."""
 
+    def __init__(self, source: Source) -> None:
+        super().__init__(source)
+        self.names: dict[str, str] = {}
+
     def read_next_token(self, start: int) -> Token:
         """The token at or after ``start``, as graphql-core's lexer reads it."""
         body = self.source.body
@@ -71,7 +75,9 @@ class UnplacedLexer(Lexer):
         kind = match.lastgroup
         end = match.end()
         if kind == "name":
-            return Token(TokenKind.NAME, match.start(kind), end, 0, 0, match.group(kind))
+            # One string per distinct name (a schema repeats its few names over and over).
+            name = match.group(kind)
+            return Token(TokenKind.NAME, match.start(kind), end, 0, 0, self.names.setdefault(name, name))
         if kind == "punctuator":
             return Token(_PUNCTUATORS[body[end - 1]], end - 1, end, 0, 0)
         if kind == "string":
