@@ -1,10 +1,10 @@
 """Every use of graphql-core beyond its documented API, in one place.
 
 The GraphQL front end writes node fields directly (nodes made without ``Node.__init__``,
-locations without tokens), swaps the parser's lexer, unlinks the lexer's token chain (also as it
-goes), reads the visitor key table and the per-kind handlers of validation rules, and empties the
-handler caches of visitors. These are
-stable across the 3.2 series; importing this module refuses any other series.
+locations without tokens), swaps the parser's lexer, unlinks the lexer's token chain, reads the
+visitor key table and the per-kind handlers of validation rules, and empties the handler caches
+of visitors. These are stable across the 3.2 series; importing this module refuses any other
+series.
 """
 
 from __future__ import annotations
@@ -56,15 +56,6 @@ def unlink_tokens(parser: Parser) -> None:
         previous = token.prev
         token.prev = token.next = None
         token = previous
-
-
-def unlink_behind(before: Token, token: Token) -> None:
-    """After the lexer moved from ``before`` past one more token to ``token``: cut the links
-    that would keep ``before`` (and every token ahead of it) alive. ``Parser.parse_document``
-    holds the first token, and the lexer links each token to the next, so without this every
-    token of the file lives until the parse ends."""
-    before.next = None
-    token.prev = None
 
 
 def offsets_location(start: int, end: int, source: Source) -> Location:

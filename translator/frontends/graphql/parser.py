@@ -42,7 +42,6 @@ from graphql.language.parser import Parser
 from translator.frontends.graphql.compat import (
     bare_node,
     offsets_location,
-    unlink_behind,
     unlink_tokens,
     use_lexer,
 )
@@ -91,8 +90,12 @@ class UnplacedLexer(Lexer):
         """The next token; the tokens before the previous one are unlinked from it (the parser
         only ever looks back at ``last_token``)."""
         before = self.last_token
-        token = super().advance()
-        unlink_behind(before, token)
+        self.last_token = self.token
+        token = self.token = self.lookahead()
+        # Token.next and Token.prev are the lexer's links; cut here, every token is freed as soon
+        # as the parser has moved past it (no cycles, so the collector is not needed for them).
+        before.next = None
+        token.prev = None
         return token
 
 
