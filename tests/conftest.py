@@ -254,3 +254,39 @@ def entry_order_diff(want: Mapping[str, Any], got: Mapping[str, Any]) -> str | N
             if want_fields != got_fields:
                 return f"/{section}/{name}/fields: order want {want_fields} got {got_fields}"
     return None
+
+
+# -- running without the file-permission override ----------------------------------------------
+
+
+def _unprivileged_prefix() -> list[str] | None:
+    """How to run a command so file permissions apply to it: as is for a plain user; as root,
+    under ``setpriv`` with every capability dropped (CAP_DAC_OVERRIDE is what lets root read a
+    ``chmod 000`` file). None when that is not possible here."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--"]
+    # Prove it: the prefixed command must fail to read a file nobody may read.
+    with tempfile.TemporaryDirectory() as scratch:
+        probe = Path(scratch) / "probe"
+        probe.write_text("x")
+        probe.chmod(0)
+        try:
+            done = subprocess.run([*prefix, "cat", str(probe)], capture_output=True, timeout=30, check=False)
+        except OSError:
+            return None
+    return prefix if done.returncode != 0 else None
+
+
+UNPRIVILEGED: list[str] | None = _unprivileged_prefix()
+requires_permissions = pytest.mark.skipif(
+    UNPRIVILEGED is None, reason="running as root and capabilities cannot be dropped (setpriv)"
+)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
-from translator.frontends.graphql import parse_schema
-from translator.pipeline import compile_document
-from translator.project.sources import LoadedSchema, load
+from translator.frontends.graphql import parse_schema, parse_schema_parts
+from translator.pipeline import all_diagnostics, compile_document
+from translator.project.sources import LoadedSchema, load, unreadable
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,43 @@ def compile_paths(
         return _compile_sources(loaded.sources, settings)
     evaluated = _evaluate_gen2(loaded)  # a Gen 2 document always has positions: evaluated once
     if isinstance(evaluated, SchemaDocument):
-        return compile_document(evaluated, settings)
+        try:
+            return compile_document(evaluated, settings)
+        except CompilationError as error:
+            found = error.diagnostics
+        _raise_every_error(all_diagnostics(evaluated, settings), found)
     return _compile_sources([evaluated], settings)
+
+
+def diagnose(
+    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
+) -> list[Diagnostic]:
+    """Every problem one run can find in the schema at ``paths``, errors and warnings: syntax
+    and SDL errors, the rule errors of the parts without them, and the warnings of the parts
+    without errors. SourceError on I/O problems."""
+    loaded = load(paths)
+    settings = _settings(loaded, feature_flags)
+    if loaded.language == "graphql":
+        return _sources_diagnostics(loaded.sources, settings)
+    try:
+        evaluated = _evaluate_gen2(loaded)
+    except CompilationError as error:
+        return list(error.diagnostics)
+    if isinstance(evaluated, SchemaDocument):
+        return all_diagnostics(evaluated, settings)
+    return _sources_diagnostics([evaluated], settings)
+
+
+def _sources_diagnostics(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
+    document, reported = parse_schema_parts(sources)
+    if document is None:
+        return reported
+    return [*reported, *all_diagnostics(document, settings)]
+
+
+def _raise_every_error(diagnostics: Sequence[Diagnostic], found: Sequence[Diagnostic]) -> NoReturn:
+    """CompilationError with every error of ``diagnostics`` (``found`` by the compile, if none)."""
+    raise CompilationError([d for d in diagnostics if d.severity == "error"] or found)
 
 
 def compile_path(path: Path | str, *, feature_flags: Mapping[str, bool] | None = None) -> GenericDataSchema:
@@ -87,7 +123,10 @@ def _evaluate_gen2(loaded: LoadedSchema) -> SchemaDocument | SchemaSource:
     # lark is only imported for Gen 2 files.
     from translator.frontends.gen2 import load_gen2
 
-    return load_gen2(loaded.entry)
+    try:
+        return load_gen2(loaded.entry)
+    except OSError as error:  # probing an imported module's folder that cannot be read
+        raise unreadable(error, loaded.entry) from None
 
 
 def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> GenericDataSchema:
@@ -96,7 +135,13 @@ def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> Gen
     try:
         return compile_document(parse_schema(sources, positions=False), settings)
     except CompilationError:
+        pass
+    # Every problem of the schema, not just those of the first stage that found one.
+    try:
         return compile_document(parse_schema(sources), settings)
+    except CompilationError as error:
+        found = error.diagnostics  # the exception itself is not kept: its frames would be
+    _raise_every_error(_sources_diagnostics(sources, settings), found)
 
 
 __all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, sort_diagnostics
+from translator.core.diagnostics import Diagnostic, SourceError, sort_diagnostics
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
                 unit = parent
                 break
             if parent.name == "data" and parent.parent.name == "amplify" and path.suffix == ".ts":
-                unit = parent / "resource.ts" if (parent / "resource.ts").is_file() else path
+                # os.path.isfile: False, not an exception, under a folder that cannot be read;
+                # loading the unit then reports why.
+                unit = parent / "resource.ts" if os.path.isfile(parent / "resource.ts") else path
                 break
         if unit not in units:
             units.append(unit)
@@ -46,17 +49,10 @@ def schema_units(paths: Sequence[Path]) -> list[Path]:
 
 
 def check_schema(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None) -> list[Diagnostic]:
-    """Diagnostics of one schema; SourceError on I/O problems."""
-    from translator.api import load_document
-    from translator.pipeline import derive_document
-    from translator.rules import warnings
+    """Every diagnostic of one schema, errors and warnings together; SourceError on I/O problems."""
+    from translator.api import diagnose
 
-    try:
-        loaded = load_document(paths, feature_flags=feature_flags)
-        generic = derive_document(loaded.document, loaded.settings)
-    except CompilationError as error:
-        return list(error.diagnostics)
-    return sort_diagnostics(warnings(loaded.document, generic))
+    return sort_diagnostics(diagnose(paths, feature_flags=feature_flags))
 
 
 def check_paths(paths: Sequence[Path], *, feature_flags: Mapping[str, bool] | None = None) -> CheckResult:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema, emit
 from translator.model.derive import GenericSchema, derive
 from translator.model.lower import lower
-from translator.rules import validate
+from translator.rules import validate, warnings
 
 
 def derive_document(document: SchemaDocument, settings: Settings) -> GenericSchema:
@@ -22,3 +25,58 @@ def derive_document(document: SchemaDocument, settings: Settings) -> GenericSche
 def compile_document(document: SchemaDocument, settings: Settings) -> GenericDataSchema:
     """The generic data schema of a parsed document; CompilationError lists every problem."""
     return emit(derive_document(document, settings))
+
+
+def all_diagnostics(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
+    """Every error and warning one run can find in ``document``: the rule errors, or when there
+    are none the first error of model building, or for a schema that builds, its warnings. With
+    rule errors, the warnings of the types without errors are added (those types are checked
+    again on their own, so a warning never rests on a broken part)."""
+    errors = [d for d in validate(document, settings) if d.severity == "error"]
+    if not errors:
+        try:
+            return warnings(document, derive(lower(document, settings)))
+        except CompilationError as error:
+            return list(error.diagnostics)
+    sound, problems = document, errors
+    for _ in range(5):
+        sound = _without_types_of(sound, problems)
+        if not sound.types:
+            return errors
+        problems = [d for d in validate(sound, settings) if d.severity == "error"]
+        if not problems:
+            try:
+                return [*errors, *warnings(sound, derive(lower(sound, settings)))]
+            except CompilationError:
+                return errors
+    return errors
+
+
+def _without_types_of(document: SchemaDocument, errors: list[Diagnostic]) -> SchemaDocument:
+    """``document`` without the types the errors point into (the nearest type or field position
+    at or before each error, in its file)."""
+    places = sorted(
+        (span, typedef.name)
+        for typedef in document.types
+        for span in (typedef.span, *(f.span for f in typedef.fields))
+        if span.line > 0
+    )
+    keys = [span for span, _ in places]
+    broken: set[str] = set()
+    for error in errors:
+        index = bisect_right(keys, error.span) - 1
+        if index >= 0 and keys[index].path == error.span.path:
+            broken.add(places[index][1])
+    # The fields of other types that name a removed type go too, so every type a field names
+    # still exists, as in a validated document.
+    types = tuple(
+        replace(t, fields=tuple(f for f in t.fields if f.type.name not in broken))
+        for t in document.types
+        if t.name not in broken
+    )
+    return replace(
+        document,
+        types=types,
+        operation_fields=tuple((root, f) for root, f in document.operation_fields
+                               if root not in broken and f.type.name not in broken),
+    )

@@ -221,6 +221,29 @@ def test_pre_commit_hooks(tmp_path: Path, pre_commit_home: Path) -> None:
     assert repo.committed(OUTPUT) == compiled(changed)
     assert repo.git("status", "--porcelain").stdout == ""
 
+    # A hand edit of the JSON alone, committed without touching the schema: the compile hook runs
+    # on the JSON, compiles the schema beside it and puts the right content back.
+    repo.write(OUTPUT, repo.read(OUTPUT).replace('"rating"', '"score"'))
+    repo.git("add", OUTPUT)
+    made, output = repo.commit("hand-edited output")
+    assert not made, output
+    assert hook_status(output, CHECK) == "Skipped" and hook_status(output, COMPILE) == "Failed"
+    assert f"{OUTPUT}: updated" in output
+    assert repo.read(OUTPUT) == compiled(changed)
+    repo.git("add", OUTPUT)
+    assert repo.git("status", "--porcelain").stdout == ""
+
+    # The statements amplify codegen writes (queries, mutations, subscriptions, fragments in
+    # src/graphql/) are operations, not schemas: neither hook looks at them.
+    statement = "query ListPosts {\n  listPosts {\n    items {\n      id\n    }\n  }\n}\n"
+    for name in ("queries", "mutations", "subscriptions", "fragments"):
+        repo.write(f"src/graphql/{name}.graphql", statement)
+    repo.git("add", "src")
+    made, output = repo.commit("generated statements")
+    assert made, output
+    assert hook_status(output, CHECK) == "Skipped" and hook_status(output, COMPILE) == "Skipped"
+    assert not (repo.root / "src" / "graphql" / "generic-data-schema.json").exists()
+
 
 MIGRATE = "Amplify schema v1 to v2 migration"
 API_SCHEMA = "amplify/backend/api/app/schema.graphql"

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError
 
 EXIT_OK, EXIT_SCHEMA, EXIT_USAGE = 0, 1, 2
+
+# Paths are checked by the library, which reports an unreadable file as E203 (click's own check
+# would print a usage message instead).
+input_paths_argument = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False)
+)
+# Whether the output may be written (a regular file, not a folder or device) is the library's check too.
+output_path_type = click.Path(path_type=Path, readable=False)
 
 feature_flag_option = click.option(
     "--feature-flag", "feature_flags", multiple=True, metavar="NAME=VALUE",
@@ -38,4 +48,26 @@ def exit_on_problems() -> Iterator[None]:
         sys.exit(EXIT_SCHEMA)
     except SourceError as error:
         print_diagnostics([error.diagnostic], count=False)
+        sys.exit(EXIT_USAGE)
+
+
+def echo_stdout(text: str | Iterable[str]) -> None:
+    """Print ``text`` (or its pieces, as they come) on stdout. A write that fails (a full disk,
+    ``> /dev/full``) is an E208 diagnostic and exit 2; a closed pipe (BrokenPipeError) is left
+    to the caller."""
+    from translator.core.files import os_error
+
+    try:
+        for piece in [text] if isinstance(text, str) else text:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        # What could not be written stays buffered; without this the interpreter's own flush at
+        # exit would fail again and print a traceback-like message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        print_diagnostics([os_error(error, "<stdout>", "write to standard output", "E208").diagnostic], count=False)
         sys.exit(EXIT_USAGE)

@@ -7,12 +7,19 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, exit_on_problems, feature_flag_option
+from translator.cli.common import (
+    EXIT_SCHEMA,
+    echo_stdout,
+    exit_on_problems,
+    feature_flag_option,
+    input_paths_argument,
+    output_path_type,
+)
 
 
 @click.command("compile")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@input_paths_argument
+@click.option("-o", "--output", type=output_path_type,
               help="Write the JSON here (atomically, only when it changes) instead of stdout.")
 @click.option("--check", "check_only", is_flag=True,
               help="With -o: write nothing; exit 1 with a diff when the file is not up to date.")
@@ -25,7 +32,7 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
     several .graphql files) and print the genericDataSchema JSON."""
     from translator.api import compile_paths
     from translator.core.files import stale_diff, write_if_changed
-    from translator.emit.generic import to_json
+    from translator.emit.generic import to_json, to_json_chunks
     from translator.project.sources import parse_flag_assignments
 
     if check_only and output is None:
@@ -35,15 +42,19 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
         if migrate_v1:
             from translator.migrate import compile_migrated
 
-            text = to_json(compile_migrated(paths, feature_flags=flags))
+            schema = compile_migrated(paths, feature_flags=flags)
         else:
-            text = to_json(compile_paths(paths, feature_flags=flags))
+            schema = compile_paths(paths, feature_flags=flags)
         if output is None:
-            click.echo(text, nl=False)
-        elif check_only:
+            # Written as it is made: a large schema's JSON is ten times its size.
+            echo_stdout(to_json_chunks(schema))
+            return
+        text = to_json(schema)
+        del schema
+        if check_only:
             diff = stale_diff(output, text)
             if diff is not None:
-                click.echo(diff, nl=False)
+                echo_stdout(diff)
                 click.echo(f"{output}: not up to date with the schema", err=True)
                 sys.exit(EXIT_SCHEMA)
         else:

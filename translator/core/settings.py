@@ -34,18 +34,21 @@ class Settings:
     s3_storage: bool = False
 
     def with_flags(self, flags: Mapping[str, bool], origin: str = "--feature-flag") -> Settings:
-        """These settings with ``flags`` (names case-insensitive) applied on top."""
+        """These settings with ``flags`` (names case-insensitive) applied on top. TypeError
+        when a value is not a bool: ``"false"`` is truthy, and would silently mean the opposite."""
         changes: dict[str, bool] = {}
         for name, value in flags.items():
+            if not isinstance(value, bool):
+                raise TypeError(f"feature flag {name!r} must be True or False, not {type(value).__name__} {value!r}")
             key = name.strip().lower()
             if key == CPK_FLAG:
-                changes["respect_primary_key"] = bool(value)
+                changes["respect_primary_key"] = value
             elif key == TIMESTAMPS_FLAG:
-                changes["add_timestamp_fields"] = bool(value)
+                changes["add_timestamp_fields"] = value
             elif key == DATASTORE_FLAG:
-                changes["datastore"] = bool(value)
+                changes["datastore"] = value
             elif key == STORAGE_FLAG:
-                changes["s3_storage"] = bool(value)
+                changes["s3_storage"] = value
             else:
                 known = ", ".join(KNOWN_FLAGS)
                 raise SourceError(

@@ -3,9 +3,10 @@ with keys in the order Amplify CLI builds them (semantics.md, section 1.6)."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Literal, NotRequired, TypedDict, cast
 
+from translator.emit.jsontext import indented_json, json_chunks
 from translator.model.derive import GenericField, GenericSchema, Relationship
 
 
@@ -115,4 +116,10 @@ def _relationship(r: Relationship) -> RelationshipJSON:
 
 def to_json(value: object) -> str:
     """The text the reference pipeline prints: two-space indent and a trailing newline."""
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(value) + "\n"
+
+
+def to_json_chunks(value: object) -> Iterator[str]:
+    """The text of :func:`to_json` in pieces of about one model each, for writing as it is made."""
+    yield from json_chunks(value)
+    yield "\n"

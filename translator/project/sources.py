@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -39,7 +41,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise _fail("E201", "no such file", path) from None
     except OSError as error:
-        raise _fail("E203", f"cannot read file: {error.strerror or error}", path) from None
+        raise unreadable(error, path) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -47,7 +49,28 @@ def read_text(path: Path) -> str:
 
 
 def load(paths: Sequence[Path | str]) -> LoadedSchema:
-    """Load one schema from ``paths``: one file or folder, or several files joined in sorted order."""
+    """Load one schema from ``paths``: one file or folder, or several files joined in sorted order.
+    SourceError on every I/O problem, located at the file or folder concerned."""
+    try:
+        return _load(paths)
+    except OSError as error:
+        # Listing or probing a folder that cannot be read (chmod 000, an unsearchable parent).
+        raise unreadable(error, Path(paths[0]) if paths else Path("<arguments>")) from None
+
+
+def unreadable(error: OSError, fallback: Path) -> SourceError:
+    """E203 for an OS error met while reading a schema, at the file or folder it concerns."""
+    where = Path(os.fsdecode(error.filename)) if error.filename is not None else fallback
+    if error.errno == errno.EACCES:
+        # A file in a folder that cannot be searched: name the folder, the thing to fix.
+        for parent in where.parents:
+            if os.path.isdir(parent) and not os.access(parent, os.X_OK):
+                where = parent
+    kind = "folder" if os.path.isdir(where) else "file"
+    return _fail("E203", f"cannot read the {kind}: {error.strerror or error}", where)
+
+
+def _load(paths: Sequence[Path | str]) -> LoadedSchema:
     resolved = [Path(p) for p in paths]
     if not resolved:
         raise _fail("E201", "no schema path given", "<arguments>")
@@ -65,13 +88,15 @@ def load(paths: Sequence[Path | str]) -> LoadedSchema:
 
 
 def _load_one(path: Path) -> LoadedSchema:
-    if path.is_file():
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise _fail("E201", "no such file or folder", path) from None
+    if stat.S_ISREG(mode):
         language: Language = "gen2" if path.suffix in (".ts", ".mts") else "graphql"
         sources: tuple[SchemaSource, ...] = (SchemaSource(str(path), read_text(path)),) if language == "graphql" else ()
         return LoadedSchema(language, sources, project_settings(path), path)
-    if not path.exists():
-        raise _fail("E201", "no such file or folder", path)
-    if not path.is_dir():
+    if not stat.S_ISDIR(mode):
         raise _fail("E203", "not a file or folder", path)
     for candidate in (path / "resource.ts", path / "data" / "resource.ts", path / "amplify" / "data" / "resource.ts"):
         if candidate.is_file() and not (path / "schema.graphql").exists():
@@ -122,6 +147,28 @@ def _text_or_empty(path: Path) -> str:
         return read_text(path)
     except SourceError:
         return "\0"  # undecodable stray files fail Amplify's parse as well
+
+
+# -- compiled outputs kept beside their schema (the pre-commit hook) -----------------------------
+
+
+def output_beside(unit: Path, output_name: str) -> Path:
+    """Where the JSON of the schema ``unit`` is kept: beside ``schema.graphql``, beside a
+    ``schema/`` folder, beside ``resource.ts``, or inside an API or project folder."""
+    beside = os.path.isfile(unit) or unit.name == "schema"
+    return (unit.parent if beside else unit) / output_name
+
+
+def schema_of_output(output: Path) -> Path | None:
+    """The schema whose JSON ``output`` is (the inverse of :func:`output_beside`), or None when
+    nothing beside it compiles to it."""
+    folder = output.parent
+    for candidate in (folder / "schema.graphql", folder / "resource.ts"):
+        if os.path.isfile(candidate):
+            return candidate
+    if os.path.isdir(folder / "schema"):
+        return folder / "schema"
+    return None
 
 
 # -- project settings ---------------------------------------------------------------------------

@@ -39,28 +39,33 @@ def _schemas() -> list[Path]:
     return sorted(paths)
 
 
-def _tree(parser: Parser) -> tuple[str, object]:
+def _tree(parser: Parser, offsets: bool = False) -> tuple[str, object]:
     """The parsed document, or the error message with its offset; lists and tuples kept apart."""
     try:
         document = parser.parse_document()
     except GraphQLSyntaxError as error:
         return ("error", f"{error.message} @ {error.positions}")
-    return ("tree", _plain(document))
+    return ("tree", _plain(document, offsets))
 
 
-def _plain(value: object) -> object:
+def _plain(value: object, offsets: bool = False) -> object:
+    """A node as nested tuples; with ``offsets``, each node's location as (start, end, source)."""
     if isinstance(value, Node):
-        return (type(value).__name__, tuple((key, _plain(getattr(value, key))) for key in value.keys))
+        place = (value.loc.start, value.loc.end, value.loc.source.body) if offsets and value.loc else None
+        return (type(value).__name__, place,
+                tuple((key, _plain(getattr(value, key), offsets)) for key in value.keys if key != "loc"))
     if isinstance(value, tuple):
-        return ("tuple", tuple(_plain(item) for item in value))
+        return ("tuple", tuple(_plain(item, offsets) for item in value))
     if isinstance(value, list):
-        return ("list", tuple(_plain(item) for item in value))
+        return ("list", tuple(_plain(item, offsets) for item in value))
     return value
 
 
 def _same_parse(text: str) -> None:
     assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
     assert _tree(UnplacedParser(Source(text))) == _tree(AmplifyParser(Source(text), no_location=True))
+    # With positions: every node where graphql-core's parser places it.
+    assert _tree(UnplacedParser(Source(text), positions=True), True) == _tree(AmplifyParser(Source(text)), True)
 
 
 def test_every_known_schema_parses_the_same() -> None:
@@ -72,6 +77,8 @@ def test_every_known_schema_parses_the_same() -> None:
         assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text), path
         fast = _tree(UnplacedParser(Source(text)))
         assert fast == _tree(AmplifyParser(Source(text), no_location=True)), path
+        placed = _tree(UnplacedParser(Source(text), positions=True), True)
+        assert placed == _tree(AmplifyParser(Source(text)), True), path
         trees += fast[0] == "tree"
     assert trees > 300
 

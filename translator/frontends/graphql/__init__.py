@@ -7,17 +7,24 @@ import re
 from collections.abc import Sequence
 
 from graphql import GraphQLError
-from graphql.language import DefinitionNode, DocumentNode, Source
+from graphql.language import (
+    DefinitionNode,
+    DocumentNode,
+    ExecutableDefinitionNode,
+    OperationDefinitionNode,
+    Source,
+)
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
-from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
+from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
+from translator.frontends.graphql.values import span_of
 
-__all__ = ["SchemaSource", "parse_schema"]
+__all__ = ["SchemaSource", "parse_schema", "parse_schema_parts"]
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
@@ -35,12 +42,31 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     raise CompilationError([too_deep(deepest.name, deepest.text)])
 
 
+def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument | None, list[Diagnostic]]:
+    """The document of ``sources`` and no diagnostics; or, when they have syntax or SDL errors,
+    those errors and the document of the parts without them (None if there are none), on which
+    the rules can still run (see :mod:`partial`)."""
+    try:
+        return parse_schema(sources), []
+    except CompilationError as error:
+        reported = error.diagnostics
+    if any(d.code in ("E002", "E057") for d in reported):
+        return None, reported
+    from translator.frontends.graphql.partial import sound_parts
+
+    document, found = sound_parts(sources, reported)
+    return document, [*reported, *found]
+
+
 def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDocument:
     diagnostics: list[Diagnostic] = []
     definitions: list[DefinitionNode] = []
     for source in sources:
         document = _parse_one(source, diagnostics, positions)
         if document is not None and source.part_of_schema:
+            operations = _operations_only(document, source)
+            if operations is not None:
+                diagnostics.append(operations)
             definitions.extend(document.definitions)
     if diagnostics:
         raise CompilationError(diagnostics)
@@ -58,6 +84,21 @@ def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDoc
     return build_document(user)
 
 
+def _operations_only(document: DocumentNode, source: SchemaSource) -> Diagnostic | None:
+    """E056 for a file of queries, mutations, subscriptions or fragments and no type definition
+    (such as the statements ``amplify codegen`` writes to ``src/graphql/``): graphql-core parses
+    it, and without this it would compile to an empty schema."""
+    executable = [d for d in document.definitions if isinstance(d, ExecutableDefinitionNode)]
+    if len(executable) != len(document.definitions):
+        return None
+    first = executable[0]
+    kind = first.operation.value if isinstance(first, OperationDefinitionNode) else "fragment"
+    name = f" {first.name.value}" if first.name is not None else ""
+    message = (f"this file holds GraphQL operations, not a schema (it starts with {kind}{name}); "
+               "a schema defines types, such as type Todo @model { ... }")
+    return Diagnostic("E056", message, span_of(first, source.name))
+
+
 def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
     """Like GraphQL's "Unexpected <EOF>": at the end of the (last) file."""
     source = sources[-1] if sources else SchemaSource("<schema>", "")
@@ -70,7 +111,7 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
     text = Source(source.text, source.name)
-    parser = AmplifyParser(text) if positions else UnplacedParser(text)
+    parser = UnplacedParser(text, positions=positions)
     try:
         return parser.parse_document()
     except GraphQLError as error:

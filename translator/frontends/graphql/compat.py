@@ -1,9 +1,10 @@
 """Every use of graphql-core beyond its documented API, in one place.
 
-The GraphQL front end writes node fields directly (nodes made without ``Node.__init__``), swaps
-the parser's lexer, unlinks the lexer's token chain, reads the visitor key table and the
-per-kind handlers of validation rules, and empties the handler caches of visitors. These are
-stable across the 3.2 series; importing this module refuses any other series.
+The GraphQL front end writes node fields directly (nodes made without ``Node.__init__``,
+locations without tokens), swaps the parser's lexer, unlinks the lexer's token chain, reads the
+visitor key table and the per-kind handlers of validation rules, and empties the handler caches
+of visitors. These are stable across the 3.2 series; importing this module refuses any other
+series.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import graphql
-from graphql.language import Lexer, Node, Token
+from graphql.language import Lexer, Location, Node, Source, Token
 from graphql.language.parser import Parser
 from graphql.language.visitor import QUERY_DOCUMENT_KEYS as _KEYS  # type: ignore[attr-defined]
 from graphql.language.visitor import Visitor
@@ -55,6 +56,16 @@ def unlink_tokens(parser: Parser) -> None:
         previous = token.prev
         token.prev = token.next = None
         token = previous
+
+
+def offsets_location(start: int, end: int, source: Source) -> Location:
+    """A location with the offsets and source graphql-core's would have, without its tokens
+    (which would keep the token list alive): all that ``GraphQLError`` and our spans read."""
+    location = object.__new__(Location)
+    for key, value in (("start", start), ("end", end), ("source", source), ("start_token", None),
+                       ("end_token", None)):
+        _set_attribute(location, key, value)
+    return location
 
 
 def handlers_for_kind(visitor: Visitor, kind: str) -> tuple[Any, Any]:

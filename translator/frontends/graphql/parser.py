@@ -1,11 +1,13 @@
-"""graphql-core's parser as Amplify reads schemas, and a faster one for parses without positions.
+"""graphql-core's parser as Amplify reads schemas, and a faster one that every parse uses.
 
 :class:`AmplifyParser` is graphql-core's parser with one change Amplify's graphql 15 makes.
 
-:class:`UnplacedParser` gives the same tree without source locations, faster. It is used for
-the first parse of a compile; whenever there is anything to report, the schema is parsed again
-with :class:`AmplifyParser`, so its diagnostics never depend on the fast one. Two things make it
-faster (a third of the parse time of a large schema):
+:class:`UnplacedParser` gives the same tree, faster and in less memory. Without positions (the
+first parse of a compile) its nodes have no location; with positions (check, and a compile with
+something to report) each node's location holds only its start and end offsets and its source,
+which is all a diagnostic needs (graphql-core's own locations also hold the tokens, and through
+the lexer's links every token of the file). Line and column are computed from the start offset
+when a diagnostic is made. What makes it faster (a third of the parse time of a large schema):
 
 - :class:`UnplacedLexer` reads the tokens a schema is mostly made of (names, punctuators, plain
   strings, with the blanks and comments before them) with one regular expression, and hands
@@ -14,6 +16,11 @@ faster (a third of the parse time of a large schema):
 - The most frequent nodes (names, named types, field definitions) are made without graphql-core's
   ``Node.__init__``, which routes every attribute through a ``__setattr__`` that clears a hash
   cache a new node cannot have yet; they come out equal to the nodes it makes.
+
+And the lexer unlinks each token it has moved past, so a token is freed as soon as the parser is
+done with it, instead of every token of the file living until the end of the parse (graphql-core
+links them both ways, and ``parse_document`` holds the first one): on a 20 MB schema that was
+half the parse's memory.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import re
 from graphql.language import (
     FieldDefinitionNode,
     Lexer,
+    Location,
     NamedTypeNode,
     NameNode,
     Source,
@@ -31,7 +39,12 @@ from graphql.language import (
 )
 from graphql.language.parser import Parser
 
-from translator.frontends.graphql.compat import bare_node, unlink_tokens, use_lexer
+from translator.frontends.graphql.compat import (
+    bare_node,
+    offsets_location,
+    unlink_tokens,
+    use_lexer,
+)
 
 _PUNCTUATORS = {kind.value: kind for kind in TokenKind if len(kind.value) == 1 and kind.value in "!$&():=@[]{|}"}
 
@@ -49,6 +62,10 @@ _NEXT_TOKEN = re.compile(
 class UnplacedLexer(Lexer):
     """graphql-core's lexer with a regular-expression fast path and no line tracking."""
 
+    def __init__(self, source: Source) -> None:
+        super().__init__(source)
+        self.names: dict[str, str] = {}
+
     def read_next_token(self, start: int) -> Token:
         """The token at or after ``start``, as graphql-core's lexer reads it."""
         body = self.source.body
@@ -57,7 +74,9 @@ class UnplacedLexer(Lexer):
         kind = match.lastgroup
         end = match.end()
         if kind == "name":
-            return Token(TokenKind.NAME, match.start(kind), end, 0, 0, match.group(kind))
+            # One string per distinct name (a schema repeats its few names over and over).
+            name = match.group(kind)
+            return Token(TokenKind.NAME, match.start(kind), end, 0, 0, self.names.setdefault(name, name))
         if kind == "punctuator":
             return Token(_PUNCTUATORS[body[end - 1]], end - 1, end, 0, 0)
         if kind == "string":
@@ -66,6 +85,18 @@ class UnplacedLexer(Lexer):
             return Token(TokenKind.EOF, end, end, 0, 0)
         # From the same start, so a comment the pattern stopped in is read as graphql-core reads it.
         return super().read_next_token(start)
+
+    def advance(self) -> Token:
+        """The next token; the tokens before the previous one are unlinked from it (the parser
+        only ever looks back at ``last_token``)."""
+        before = self.last_token
+        self.last_token = self.token
+        token = self.token = self.lookahead()
+        # Token.next and Token.prev are the lexer's links; cut here, every token is freed as soon
+        # as the parser has moved past it (no cycles, so the collector is not needed for them).
+        before.next = None
+        token.prev = None
+        return token
 
 
 class AmplifyParser(Parser):
@@ -85,24 +116,36 @@ class AmplifyParser(Parser):
 
 
 class UnplacedParser(AmplifyParser):
-    """:class:`AmplifyParser` without locations, with the fast lexer and node construction.
-    The overridden methods are graphql-core's own (the same in every 3.2 release) with
-    :func:`compat.bare_node` in place of the node constructor."""
+    """:class:`AmplifyParser` with the fast lexer and node construction, and locations of
+    offsets only (``positions=True``) or none. The overridden methods are graphql-core's own
+    (the same in every 3.2 release) with :func:`compat.bare_node` in place of the node constructor."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, *, positions: bool = False) -> None:
         super().__init__(source, no_location=True)
-        use_lexer(self, UnplacedLexer(source))
+        self._unplaced_lexer = UnplacedLexer(source)
+        use_lexer(self, self._unplaced_lexer)
+        self._positions = positions
+
+    def loc(self, start_token: Token) -> Location | None:
+        """From ``start_token`` to the last token read, as offsets, when positions are kept."""
+        if not self._positions:
+            return None
+        lexer = self._unplaced_lexer
+        return offsets_location(start_token.start, lexer.last_token.end, lexer.source)
 
     def parse_name(self) -> NameNode:
         """Name."""
-        return bare_node(NameNode, value=self.expect_token(TokenKind.NAME).value)
+        token = self.expect_token(TokenKind.NAME)
+        return bare_node(NameNode, value=token.value, loc=self.loc(token))
 
     def parse_named_type(self) -> NamedTypeNode:
         """NamedType: Name."""
-        return bare_node(NamedTypeNode, name=self.parse_name())
+        start = self._unplaced_lexer.token
+        return bare_node(NamedTypeNode, name=self.parse_name(), loc=self.loc(start))
 
     def parse_field_definition(self) -> FieldDefinitionNode:
         """FieldDefinition: Description? Name ArgumentsDefinition? : Type Directives[Const]?"""
+        start = self._unplaced_lexer.token
         description = self.parse_description()
         name = self.parse_name()
         arguments = self.parse_argument_defs()
@@ -116,4 +159,5 @@ class UnplacedParser(AmplifyParser):
             arguments=arguments,
             type=type_,
             directives=directives,
+            loc=self.loc(start),
         )
