@@ -7,9 +7,8 @@ import re
 
 from translator.core.diagnostics import Diagnostic, Related
 from translator.core.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
-from translator.core.names import lower_first, upper_first
+from translator.core.names import index_key_name
 from translator.rules.facts import is_scalar_or_enum
-from translator.rules.pluralize import plural
 
 _INDEX_NAME = re.compile(r"[A-Za-z0-9_\-.]{3,255}")
 
@@ -90,9 +89,7 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
                 out.append(Diagnostic("E024", f"index name {written!r} is invalid: use 3 to 255 letters, digits, "
                                       "'_', '-' or '.'", d.span))
             sort_names = strings(d.value("sortKeyFields"))
-            name = written if isinstance(written, str) else (
-                lower_first(plural(model.name)) + "By" + "And".join(upper_first(n) for n in [field.name, *sort_names])
-            )
+            name = written if isinstance(written, str) else index_key_name(model.name, [field.name, *sort_names])
             if name in seen:
                 out.append(Diagnostic("E024", f"index name '{name}' is used twice on type '{model.name}'"
                                       + ("" if d.has("name") else " (the name Amplify generates for it)"),
