@@ -12,7 +12,7 @@ from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
 from translator.frontends.graphql import parse_schema
 from translator.pipeline import compile_document
-from translator.project.sources import LoadedSchema, load
+from translator.project.sources import Language, LoadedSchema, load
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class LoadedDocument:
     document: SchemaDocument
     settings: Settings
     entry: Path
+    language: Language = "graphql"
 
 
 def load_document(
@@ -35,7 +36,7 @@ def load_document(
         return LoadedDocument(parse_schema(loaded.sources, positions=positions), settings, loaded.entry)
     evaluated = _evaluate_gen2(loaded)
     document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
-    return LoadedDocument(document, settings, loaded.entry)
+    return LoadedDocument(document, settings, loaded.entry, loaded.language)
 
 
 def compile_paths(

@@ -13,11 +13,12 @@ from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
+from translator.frontends.graphql.changes import ClientChange, client_changes
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
 
-__all__ = ["SchemaSource", "parse_schema"]
+__all__ = ["ClientChange", "SchemaSource", "client_changes", "parse_schema"]
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
