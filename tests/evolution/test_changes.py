@@ -110,3 +110,26 @@ def test_table_flags_come_from_cli_json(tmp_path: Path) -> None:
     environ = {"AMPLIFYCLI_GRAPHQLTRANSFORMER__SECONDARYKEYASGSI": "true"}
     assert project_settings(api, environ=environ).secondary_key_as_gsi is True
     assert Settings().with_flags({"GraphQLTransformer.EnableIterativeGSIUpdates": False}).iterative_gsi_updates is False
+
+
+LOCAL_INDEX = """\
+type Order @model {
+  customerId: ID! @primaryKey(sortKeyFields: ["createdAt"]) @index(name: "byCustomer"{sort})
+  createdAt: AWSDateTime!
+  status: String!
+}
+"""
+
+
+def test_local_index_needs_a_sort_key(tmp_path: Path) -> None:
+    """With graphqltransformer.secondarykeyasgsi off, an @index on the primary key's field is an
+    LSI: without sortKeyFields Amplify rejects it (with the flag on it is a GSI)."""
+    from translator.check import check_schema
+
+    schema = tmp_path / "schema.graphql"
+    off = {"graphqltransformer.secondarykeyasgsi": False}
+    schema.write_text(LOCAL_INDEX.format(sort=""), encoding="utf-8")
+    assert [(d.code, d.line, d.column) for d in check_schema([schema], feature_flags=off)] == [("E123", 2, 61)]
+    assert check_schema([schema]) == []
+    schema.write_text(LOCAL_INDEX.format(sort=', sortKeyFields: ["status"]'), encoding="utf-8")
+    assert check_schema([schema], feature_flags=off) == []

@@ -98,6 +98,7 @@ CODES: Final[dict[str, str]] = {
     "E120": "malformed global sandbox rule (input AMPLIFY { globalAuthRule })",
     "E121": "@predictions without an S3 storage resource in the project",
     "E122": "model, or type of a field, named like a JavaScript Object.prototype member (constructor, ...)",
+    "E123": "@index on the primary key's field without sortKeyFields while graphqltransformer.secondarykeyasgsi is off",
     "E130": "transformer v1 migration refused: the schema fails Amplify's v1 validation",
     "E131": "transformer v1 migration refused: deprecated @connection(name/keyField/sortField/limit)",
     "E132": "transformer v1 migration refused: queries or mutations in an @auth rule",

@@ -14,6 +14,8 @@ rest of the stack would (its resolvers, functions and outputs); the root stack a
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from translator.model.deploy import Deployment, Table
@@ -53,25 +55,64 @@ def table_properties(table: Table, datastore: bool) -> dict[str, Any]:
     return properties
 
 
-def diffable_build(deployment: Deployment, rest: Mapping[str, str], datastore: bool, stamp: str) -> dict[str, Any]:
-    """``{"stacks": {file: template}, "root": ...}`` with the stack files in byte order, as
-    Node's ``readdir`` returns them. ``rest`` fingerprints what else each stack holds; ``stamp``
-    stands for the time of the build (give the two builds different ones)."""
-    stacks: dict[str, dict[str, Any]] = {}
-    for table in deployment.tables:
-        if table.stack == ROOT_STACK:
-            continue
-        resources = stacks.setdefault(table.stack_file, {"Resources": {}})["Resources"]
-        resources[table.logical_id] = {"Type": table.resource_type, "Properties": table_properties(table, datastore)}
-        resources[REST] = rest.get(table.stack, "")
-    if deployment.connections:
-        stacks[f"{CONNECTION_STACK}.json"] = {"Resources": {REST: sorted(deployment.connections)}}
-    ordered = {name: stacks[name] for name in sorted(stacks, key=lambda n: n.encode())}
-    build: dict[str, Any] = {"stacks": ordered, "root": {"Resources": {"ApiKey": {"Expires": stamp}}}}
-    # Not part of the templates: what the project rules count, and the table ids every diff asks for.
-    build["resource_counts"] = {f"{stack}.json": count for stack, count in deployment.stack_resources.items()}
-    build["table_ids"] = _table_ids(ordered)
-    return build
+@dataclass(frozen=True)
+class BuildSource:
+    """What one build is made from: the deployment, what else each stack holds (``rest``), the
+    DataStore setting (it adds a property to every table) and a stand-in for the build time."""
+
+    deployment: Deployment
+    rest: Mapping[str, str]
+    datastore: bool
+    stamp: str
+
+    @cached_property
+    def tables(self) -> dict[str, list[Table]]:
+        """The tables of each nested stack file."""
+        out: dict[str, list[Table]] = {}
+        for table in self.deployment.tables:
+            if table.stack != ROOT_STACK:
+                out.setdefault(table.stack_file, []).append(table)
+        return out
+
+    def stacks(self) -> dict[str, tuple[object, ...]]:
+        """A cheap summary of each nested stack file: equal summaries, equal templates."""
+        out: dict[str, tuple[object, ...]] = {
+            name: (*tables, self.rest.get(tables[0].stack, ""), self.datastore) for name, tables in self.tables.items()
+        }
+        if self.deployment.connections:
+            out[f"{CONNECTION_STACK}.json"] = (self.deployment.connections,)
+        return out
+
+    def template(self, stack_file: str) -> dict[str, Any]:
+        """The stack's template as far as the check can tell it apart."""
+        if stack_file == f"{CONNECTION_STACK}.json":
+            return {"Resources": {REST: sorted(self.deployment.connections)}}
+        resources: dict[str, Any] = {}
+        for table in self.tables.get(stack_file, []):
+            properties = table_properties(table, self.datastore)
+            resources[table.logical_id] = {"Type": table.resource_type, "Properties": properties}
+            resources[REST] = self.rest.get(table.stack, "")
+        return {"Resources": resources}
+
+
+def diffable_builds(old: BuildSource, new: BuildSource) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The two builds as ``{"stacks": {file: template}, "root": ...}``, stack files in byte order
+    as Node's ``readdir`` returns them. A stack the same in both gives no difference wherever it
+    sits, so only the stacks that differ are spelled out; what the rules ask of every stack (the
+    table ids, the resource counts) is kept beside the templates."""
+    builds = []
+    old_stacks, new_stacks = old.stacks(), new.stacks()
+    for source, stacks in ((old, old_stacks), (new, new_stacks)):
+        ordered = sorted(stacks, key=lambda n: n.encode())
+        templates = {name: source.template(name) for name in ordered if old_stacks.get(name) != new_stacks.get(name)}
+        build: dict[str, Any] = {"stacks": templates, "root": {"Resources": {"ApiKey": {"Expires": source.stamp}}}}
+        counts = source.deployment.stack_resources.items()
+        build["resource_counts"] = {f"{stack}.json": count for stack, count in counts}
+        build["table_ids"] = [
+            t.logical_id for name in ordered for t in source.tables.get(name, []) if t.resource_type == TABLE_TYPE
+        ]
+        builds.append(build)
+    return builds[0], builds[1]
 
 
 def table_ids(build: Mapping[str, Any]) -> list[str]:
@@ -79,12 +120,3 @@ def table_ids(build: Mapping[str, Any]) -> list[str]:
     (``cantRemoveTableAfterCreation``'s ``getTableLogicalIds``)."""
     ids: list[str] = build["table_ids"]
     return ids
-
-
-def _table_ids(stacks: Mapping[str, Any]) -> list[str]:
-    return [
-        logical_id
-        for template in stacks.values()
-        for logical_id, resource in template["Resources"].items()
-        if isinstance(resource, dict) and resource.get("Type") == TABLE_TYPE
-    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from translator.evolution.builds import diffable_build
+from translator.evolution.builds import BuildSource, diffable_builds
 from translator.evolution.sanity import AmplifyError, Verdict, sanity_check, sanity_check_rules
 from translator.evolution.side import Options, Side
 from translator.model.deploy import Table
@@ -58,9 +58,9 @@ class Comparison:
     @cached_property
     def builds(self) -> tuple[dict[str, object], dict[str, object]]:
         """The two builds, reduced to what the sanity check sees."""
-        return (
-            diffable_build(self.old.deployment, self.old.stack_fingerprints, self.old.settings.datastore, "old"),
-            diffable_build(self.new.deployment, self.new.stack_fingerprints, self.new.settings.datastore, "new"),
+        return diffable_builds(
+            BuildSource(self.old.deployment, self.old.stack_fingerprints, self.old.settings.datastore, "old"),
+            BuildSource(self.new.deployment, self.new.stack_fingerprints, self.new.settings.datastore, "new"),
         )
 
     @cached_property

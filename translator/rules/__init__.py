@@ -28,7 +28,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     return [
         *check_directives(document, settings),
         *check_models(document, settings),
-        *check_keys(document),
+        *check_keys(document, settings),
         *check_defaults(document),
         *check_relations(document, settings),
         *check_references(document),

@@ -13,9 +13,23 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from graphql import GraphQLSchema, build_ast_schema, find_breaking_changes, find_dangerous_changes, parse
+from graphql import GraphQLSchema, build_ast_schema, find_breaking_changes, find_dangerous_changes
+from graphql.language import (
+    DefinitionNode,
+    DocumentNode,
+    EnumTypeDefinitionNode,
+    EnumValueDefinitionNode,
+    FieldDefinitionNode,
+    ListTypeNode,
+    NamedTypeNode,
+    NameNode,
+    NonNullTypeNode,
+    ObjectTypeDefinitionNode,
+    ScalarTypeDefinitionNode,
+    TypeNode,
+)
 
-from translator.core.document import SchemaDocument, TypeDef
+from translator.core.document import SchemaDocument, TypeDef, TypeRef
 
 # Every scalar a field may have, declared on both sides so no scalar shows up as removed.
 _SCALARS = ("String", "Int", "Float", "Boolean", "ID", "AWSDate", "AWSTime", "AWSDateTime", "AWSTimestamp",
@@ -25,6 +39,7 @@ _SCALARS = ("String", "Int", "Float", "Boolean", "ID", "AWSDate", "AWSTime", "AW
 _MEMBER = re.compile(r"^(?P<type>[_A-Za-z][_0-9A-Za-z]*)\.(?P<member>[_A-Za-z][_0-9A-Za-z]*) ")
 _ENUM_VALUE = re.compile(r"^(?P<member>\S+) was (?:added to|removed from) enum type (?P<type>\S+)\.$")
 _TYPE = re.compile(r"^(?P<type>[_A-Za-z][_0-9A-Za-z]*) ")
+_ID = TypeRef("ID", item_required=True)
 _OLD_SIDE = frozenset({"TYPE_REMOVED", "FIELD_REMOVED", "VALUE_REMOVED_FROM_ENUM", "TYPE_REMOVED_FROM_UNION"})
 
 
@@ -42,10 +57,35 @@ class ClientChange:
 
 
 def client_changes(old: SchemaDocument, new: SchemaDocument) -> list[ClientChange]:
-    """Breaking then dangerous changes of ``new``'s data types for clients of ``old``."""
-    before, after = _data_schema(old), _data_schema(new)
-    found = [(True, c.type.name, c.description) for c in find_breaking_changes(before, after)]
-    found += [(False, c.type.name, c.description) for c in find_dangerous_changes(before, after)]
+    """Breaking then dangerous changes of ``new``'s data types for clients of ``old``.
+
+    graphql-core only gets what differs: the types of one side only, the enums whose values
+    differ, the object fields that are on one side only or typed differently (a field the same on
+    both sides cannot make a change), and empty stand-ins of the same kind for the types these
+    refer to. A large schema with a small change costs little."""
+    before, after = _data_types(old), _data_types(new)
+    if before == after:
+        return []
+    old_nodes: list[DefinitionNode] = []
+    new_nodes: list[DefinitionNode] = []
+    referenced: set[str] = set()
+    for name in sorted(before.keys() | after.keys()):
+        was, now = before.get(name), after.get(name)
+        if was == now:
+            continue
+        if was is not None and now is not None and was.kind == now.kind == "type":
+            fields = {f for f in was.members.keys() | now.members.keys() if was.members.get(f) != now.members.get(f)}
+            was, now = was.only(fields), now.only(fields)
+        for entry, nodes in ((was, old_nodes), (now, new_nodes)):
+            if entry is not None:
+                nodes.append(entry.node(name))
+                referenced.update(entry.referenced)
+    declared = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+    stand_ins = [_DataType(after[n].kind, {}).node(n) for n in sorted(referenced - declared) if n in after]
+    scalars = sorted(referenced - declared - set(after) - set(_SCALARS))
+    old_schema, new_schema = _schema(old_nodes + stand_ins, scalars), _schema(new_nodes + stand_ins, scalars)
+    found = [(True, c.type.name, c.description) for c in find_breaking_changes(old_schema, new_schema)]
+    found += [(False, c.type.name, c.description) for c in find_dangerous_changes(old_schema, new_schema)]
     return [_located(breaking, kind, description) for breaking, kind, description in found]
 
 
@@ -59,26 +99,69 @@ def _located(breaking: bool, kind: str, description: str) -> ClientChange:
     return ClientChange(breaking, kind, description, match["type"] if match else "", None, side)
 
 
-def _data_schema(document: SchemaDocument) -> GraphQLSchema:
-    """The object types (but the operation types) and enums of ``document`` as a schema."""
-    kept = [t for t in document.types if _is_data_type(t, document)]
-    defined = {t.name for t in kept}
-    lines: list[str] = []
-    referenced: set[str] = set()
-    for typedef in kept:
-        if typedef.kind == "enum":
-            values = " ".join(v.name for v in typedef.values)
-            lines.append(f"enum {typedef.name} {{ {values} }}" if values else f"enum {typedef.name}")
+def _name(value: str) -> NameNode:
+    return NameNode(value=value)
+
+
+def _type_node(ref: TypeRef) -> TypeNode:
+    """The type of a field as graphql-core's syntax tree (what parsing ``str(ref)`` would give)."""
+    node: TypeNode = NamedTypeNode(name=_name(ref.name))
+    if ref.item_required:
+        node = NonNullTypeNode(type=node)
+    for depth in range(ref.list_depth):
+        node = ListTypeNode(type=node)
+        if depth == ref.list_depth - 1 and ref.list_required:
+            node = NonNullTypeNode(type=node)
+    return node
+
+
+@dataclass(frozen=True)
+class _DataType:
+    """An object type (``members``: field name to type) or an enum (``members``: its values)."""
+
+    kind: Literal["type", "enum"]
+    members: dict[str, TypeRef | None]
+
+    @property
+    def referenced(self) -> set[str]:
+        return {t.name for t in self.members.values() if t is not None}
+
+    def only(self, fields: set[str]) -> _DataType:
+        return _DataType(self.kind, {f: t for f, t in self.members.items() if f in fields})
+
+    def node(self, name: str) -> DefinitionNode:
+        """The definition as a syntax tree, built directly (no text to lex and parse)."""
+        if self.kind == "enum":
+            values = tuple(EnumValueDefinitionNode(name=_name(v), directives=()) for v in self.members)
+            return EnumTypeDefinitionNode(name=_name(name), values=values, directives=())
+        fields = tuple(FieldDefinitionNode(name=_name(f), type=_type_node(t), arguments=(), directives=())
+                       for f, t in self.members.items() if t is not None)
+        return ObjectTypeDefinitionNode(name=_name(name), fields=fields, interfaces=(), directives=())
+
+
+def _data_types(document: SchemaDocument) -> dict[str, _DataType]:
+    """The object types (but the operation types) and enums of ``document``."""
+    out: dict[str, _DataType] = {}
+    for typedef in document.types:
+        if not _is_data_type(typedef, document) or typedef.name in out:
             continue
-        fields = [f"{f.name}: {f.type}" for f in typedef.fields]
-        referenced.update(f.type.name for f in typedef.fields)
-        if typedef.is_model and typedef.field("id") is None and _has_implicit_id(typedef):
-            fields.insert(0, "id: ID!")
-        lines.append(f"type {typedef.name} {{ {' '.join(fields)} }}" if fields else f"type {typedef.name}")
-    lines.extend(f"scalar {name}" for name in sorted(referenced - defined - set(_SCALARS[:5])))
-    lines.extend(f"scalar {name}" for name in _SCALARS[5:] if name not in referenced)
-    lines.append("type _Scalars { " + " ".join(f"s{i}: {name}" for i, name in enumerate(_SCALARS)) + " }")
-    return build_ast_schema(parse("\n".join(lines), no_location=True), assume_valid=True, assume_valid_sdl=True)
+        if typedef.kind == "enum":
+            out[typedef.name] = _DataType("enum", dict.fromkeys(v.name for v in typedef.values))
+            continue
+        fields: dict[str, TypeRef | None] = {f.name: f.type for f in typedef.fields}
+        if typedef.is_model and "id" not in fields and _has_implicit_id(typedef):
+            fields = {"id": _ID, **fields}
+        out[typedef.name] = _DataType("type", fields)
+    return out
+
+
+def _schema(definitions: list[DefinitionNode], scalars: list[str]) -> GraphQLSchema:
+    """A schema of ``definitions``, declaring every scalar a field may have (so none of them
+    shows up as removed) and the other named types referred to as ``scalars``."""
+    every_scalar = _DataType("type", {f"s{i}": TypeRef(name) for i, name in enumerate(_SCALARS)})
+    nodes = [*definitions, *(ScalarTypeDefinitionNode(name=_name(n), directives=()) for n in [*_SCALARS[5:], *scalars])]
+    nodes.append(every_scalar.node("_Scalars"))
+    return build_ast_schema(DocumentNode(definitions=tuple(nodes)), assume_valid=True, assume_valid_sdl=True)
 
 
 def _is_data_type(typedef: TypeDef, document: SchemaDocument) -> bool:
