@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from translator.api import load_document
-from translator.check import schema_units
+from translator.check import CheckResult, schema_units
 from translator.core.diagnostics import CompilationError, Diagnostic, Related, SourceError, Span
 from translator.evolution import Evolution, Options, Side, compare
 from translator.model.deploy import deployed_tables
@@ -34,22 +34,11 @@ def load_side(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] 
 
 
 @dataclass(frozen=True)
-class DiffResult:
+class DiffResult(CheckResult):
     """Diagnostics of the comparison (or of a schema that does not compile); ``evolution`` is
     None when there was nothing to compare."""
 
-    diagnostics: tuple[Diagnostic, ...]
     evolution: Evolution | None = None
-
-    @property
-    def errors(self) -> int:
-        """Number of errors."""
-        return sum(1 for d in self.diagnostics if d.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        """Number of warnings."""
-        return sum(1 for d in self.diagnostics if d.severity == "warning")
 
 
 def relabeled(diagnostic: Diagnostic, relabel: Relabel) -> Diagnostic:
@@ -93,12 +82,12 @@ def diff_paths(
             try:
                 sides.append(load_side([path], feature_flags=feature_flags))
             except CompilationError as error:
-                return DiffResult(tuple(relabeled(d, label) for d in error.diagnostics))
+                return DiffResult(tuple(relabeled(d, label) for d in error.diagnostics), ())
         if len(sides) < 2:
-            return DiffResult(())  # OLD has nothing at its revision: a first deployment
+            return DiffResult((), ())  # OLD has nothing at its revision: a first deployment
         evolution = compare(sides[1], sides[0], Options(allow_destructive))
         found = (relabeled(relabeled(d, old_label), new_label) for d in evolution.diagnostics)
-        return DiffResult(tuple(found), evolution)
+        return DiffResult(tuple(found), (), evolution)
 
 
 def check_against(

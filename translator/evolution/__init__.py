@@ -60,16 +60,6 @@ class Evolution:
     comparison: Comparison
     diagnostics: tuple[Diagnostic, ...]
 
-    @property
-    def errors(self) -> int:
-        """Number of errors: refusals and data lost."""
-        return sum(1 for d in self.diagnostics if d.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        """Number of warnings: data or clients at risk."""
-        return sum(1 for d in self.diagnostics if d.severity == "warning")
-
     def plan(self) -> list[str]:
         """A short plan of the change per table."""
         return plan(self.comparison)

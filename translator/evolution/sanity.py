@@ -126,21 +126,31 @@ Rule = Callable[[Diff, Mapping[str, Any], Mapping[str, Any]], None]
 ProjectRule = Callable[[Sequence[Diff], Mapping[str, Any], Mapping[str, Any]], None]
 
 
+def _table_refusal(rule: str, iterative: bool, d: Diff, destructive: str, invalid: tuple[str, str, str],
+                   index: str | None = None) -> MigrationError:
+    """The two forms of a table rule: with iterative updates the change replaces the table
+    (DestructiveMigrationError: ``destructive``), without it is refused (InvalidMigrationError:
+    ``invalid``, its message, cause and fix, the message naming ``{table}``, ``{stack}``, ``{index}``)."""
+    stack, table = _stack(d), str(d.path[3])
+    if iterative:
+        return _destructive(rule, destructive, [], [table], table=table, stack=stack, index=index)
+    message, cause, fix = invalid
+    return _invalid(rule, INVALID, message.format(table=table, stack=stack, index=index), cause, fix,
+                    table=table, stack=stack, index=index)
+
+
 def _cant_edit_key_schema(iterative: bool) -> Rule:
     def cantEditKeySchemaRule(d: Diff, current: Mapping[str, Any], next_build: Mapping[str, Any]) -> None:  # noqa: N802
         sort_key_added_or_removed = d.kind == "A" and len(d.path) == 6 and d.path[5] == "KeySchema" and d.index == 1
         key_schema_modified = d.kind == "E" and len(d.path) == 8 and d.path[5] == "KeySchema"
         if sort_key_added_or_removed or key_schema_modified:
-            stack, table = _stack(d), str(d.path[3])
-            if iterative:
-                raise _destructive("cantEditKeySchemaRule", "Editing the primary key of a model requires replacement "
-                                   "of the underlying DynamoDB table.", [], [table], table=table, stack=stack)
-            raise _invalid("cantEditKeySchemaRule", INVALID,
-                           f"Attempting to edit the key schema of the {table} table in the {stack} stack. ",
-                           "Adding a primary @key directive to an existing @model. ",
-                           "Remove the @key directive or provide a name e.g "
-                           '@key(name: "ByStatus", fields: ["status"]).',
-                           table=table, stack=stack)
+            raise _table_refusal(
+                "cantEditKeySchemaRule", iterative, d,
+                "Editing the primary key of a model requires replacement of the underlying DynamoDB table.",
+                ("Attempting to edit the key schema of the {table} table in the {stack} stack. ",
+                 "Adding a primary @key directive to an existing @model. ",
+                 'Remove the @key directive or provide a name e.g @key(name: "ByStatus", fields: ["status"]).'),
+            )
     return cantEditKeySchemaRule
 
 
@@ -148,17 +158,16 @@ def _cant_add_lsi_later(iterative: bool) -> Rule:
     def cantAddLSILaterRule(d: Diff, current: Mapping[str, Any], next_build: Mapping[str, Any]) -> None:  # noqa: N802
         on_lsis = len(d.path) == 6 and d.path[5] == "LocalSecondaryIndexes"
         if on_lsis and (d.kind == "N" or (d.kind == "A" and d.item is not None and d.item.kind == "N")):
-            stack, table = _stack(d), str(d.path[3])
-            if iterative:
-                raise _destructive("cantAddLSILaterRule", "Adding an LSI to a model requires replacement of the "
-                                   "underlying DynamoDB table.", [], [table], table=table, stack=stack)
-            raise _invalid("cantAddLSILaterRule", INVALID,
-                           f"Attempting to add a local secondary index to the {table} table in the {stack} stack. "
-                           "Local secondary indexes must be created when the table is created.",
-                           "Adding a @key directive where the first field in 'fields' is the same as the first field "
-                           "in the 'fields' of the primary @key.",
-                           "Change the first field in 'fields' such that a global secondary index is created or delete "
-                           "and recreate the model.", table=table, stack=stack)
+            raise _table_refusal(
+                "cantAddLSILaterRule", iterative, d,
+                "Adding an LSI to a model requires replacement of the underlying DynamoDB table.",
+                ("Attempting to add a local secondary index to the {table} table in the {stack} stack. "
+                 "Local secondary indexes must be created when the table is created.",
+                 "Adding a @key directive where the first field in 'fields' is the same as the first field in the "
+                 "'fields' of the primary @key.",
+                 "Change the first field in 'fields' such that a global secondary index is created or delete and "
+                 "recreate the model."),
+            )
     return cantAddLSILaterRule
 
 
@@ -168,15 +177,13 @@ def _cant_remove_lsi_later(iterative: bool) -> Rule:
         removed = d.kind == "D" and _truthy(d.lhs)
         removed_item = d.kind == "A" and d.item is not None and d.item.kind == "D"
         if on_lsis and (removed or removed_item):
-            stack, table = _stack(d), str(d.path[3])
-            if iterative:
-                raise _destructive("cantRemoveLSILater", "Removing an LSI requires replacement of the underlying "
-                                   "DynamoDB table.", [], [table], table=table, stack=stack)
-            raise _invalid("cantRemoveLSILater", INVALID,
-                           f"Attempting to remove a local secondary index on the {table} table in the {stack} stack.",
-                           "A local secondary index cannot be removed after deployment.",
-                           "In order to remove the local secondary index you need to delete or rename the table.",
-                           table=table, stack=stack)
+            raise _table_refusal(
+                "cantRemoveLSILater", iterative, d,
+                "Removing an LSI requires replacement of the underlying DynamoDB table.",
+                ("Attempting to remove a local secondary index on the {table} table in the {stack} stack.",
+                 "A local secondary index cannot be removed after deployment.",
+                 "In order to remove the local secondary index you need to delete or rename the table."),
+            )
     return cantRemoveLSILater
 
 
@@ -187,17 +194,15 @@ def _cant_edit_lsi_key_schema(iterative: bool) -> Rule:
             return
         for inner in _inner_diffs(d, current, next_build):
             if inner.kind == "E" and len(inner.path) > 2 and inner.path[1] == "KeySchema":
-                index, stack, table = str(inner.path[0]), _stack(d), str(d.path[3])
-                if iterative:
-                    raise _destructive("cantEditLSIKeySchemaRule", "Editing an LSI requires replacement of the "
-                                       "underlying DynamoDB table.", [], [table], table=table, stack=stack, index=index)
-                raise _invalid("cantEditLSIKeySchemaRule", INVALID,
-                               f"Attempting to edit the local secondary index {index} on the {table} table in the "
-                               f"{stack} stack. ",
-                               "The key schema of a local secondary index cannot be changed after being deployed.",
-                               "When enabling new access patterns you should: 1. Add a new @key 2. run amplify push "
-                               "3. Verify the new access pattern and remove the old @key.",
-                               table=table, stack=stack, index=index)
+                raise _table_refusal(
+                    "cantEditLSIKeySchemaRule", iterative, d,
+                    "Editing an LSI requires replacement of the underlying DynamoDB table.",
+                    ("Attempting to edit the local secondary index {index} on the {table} table in the {stack} stack. ",
+                     "The key schema of a local secondary index cannot be changed after being deployed.",
+                     "When enabling new access patterns you should: 1. Add a new @key 2. run amplify push "
+                     "3. Verify the new access pattern and remove the old @key."),
+                    index=str(inner.path[0]),
+                )
     return cantEditLSIKeySchemaRule
 
 
