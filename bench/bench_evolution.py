@@ -3,8 +3,9 @@
 
 (a) one process: ``translator.evolve.diff_paths`` of two generated 1000-model schemas (bench_compile's
     generator; NEW adds a field to every model, an @index to every 10th, and drops the last model),
-    the first run and the median of --runs runs; the comparison alone (``evolution.compare`` on the
-    two compiled schemas) too;
+    the first run and the median of --runs runs, with the garbage collector on (a library caller)
+    and off (as the CLI runs); the comparison alone (``evolution.compare`` on the two compiled
+    schemas), and one ``compile_source`` of NEW for scale (each side of a diff is a compile);
 (b) cold CLI in a git repository holding the 16-model schema (``../shared/oracle/smoke/medium_store.graphql``,
     else the bundled blog example) with an uncommitted change: ``check --against HEAD FILE`` against
     ``check FILE``, each in a fresh interpreter, --cli-runs runs (min, median), and the ratio of medians.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import os
 import re
 import shutil
@@ -62,13 +64,14 @@ def _ms(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds * 1000:10.1f} ms"
 
 
-def bench_diff(models: int, runs: int) -> tuple[list[float], list[float], list[float], str]:
+def bench_diff(models: int, runs: int, collector: bool) -> tuple[list[float], list[float], list[float], str]:
     from translator import compile_source
     from translator.evolution import Options, compare
     from translator.evolve import diff_paths, load_side
 
     old_text = generate_schema(models)
     new_text = changed(old_text)
+    (gc.enable if collector else gc.disable)()
     with tempfile.TemporaryDirectory() as folder:
         old, new = Path(folder) / "old.graphql", Path(folder) / "new.graphql"
         old.write_text(old_text, encoding="utf-8")
@@ -91,6 +94,7 @@ def bench_diff(models: int, runs: int) -> tuple[list[float], list[float], list[f
             start = time.perf_counter()
             compile_source(new_text)
             compiles.append(time.perf_counter() - start)
+    gc.enable()
     return timings, compares, compiles, summary
 
 
@@ -146,14 +150,16 @@ def main() -> int:
     print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs\n")
     print(f"{'benchmark':<48} {'min':>12} {'median':>14}  {'target':>8}  verdict")
     print("-" * 96)
-    timings, compares, compiles, summary = bench_diff(args.models, args.runs)
-    median = statistics.median(timings)
-    verdict = "ok" if median < TARGET_DIFF_S else "MISSED"
-    label = f"diff, {args.models} models (load both + compare)"
-    print(f"{label:<48} {_ms(min(timings)):>12} {_ms(median):>14}  {'< 1 s':>8}  {verdict}")
-    print(f"{'  of which compare()':<48} {_ms(min(compares)):>12} {_ms(statistics.median(compares)):>14}")
-    print(f"{'  for scale: compile_source of NEW':<48} {_ms(min(compiles)):>12} {_ms(statistics.median(compiles)):>14}")
-    print(f"    first run {_ms(timings[0]).strip()}; findings: {summary}")
+    for collector in (True, False):
+        timings, compares, compiles, summary = bench_diff(args.models, args.runs, collector)
+        median = statistics.median(timings)
+        verdict = "ok" if median < TARGET_DIFF_S else "MISSED"
+        label = f"diff, {args.models} models, collector {'on' if collector else 'off'}"
+        print(f"{label:<48} {_ms(min(timings)):>12} {_ms(median):>14}  {'< 1 s':>8}  {verdict}")
+        print(f"{'  of which compare()':<48} {_ms(min(compares)):>12} {_ms(statistics.median(compares)):>14}")
+        scale = "  for scale: one compile_source of NEW"
+        print(f"{scale:<48} {_ms(min(compiles)):>12} {_ms(statistics.median(compiles)):>14}")
+        print(f"    first run {_ms(timings[0]).strip()}; findings: {summary}")
     cli = bench_cli(args.cli_runs)
     if cli is None:
         print("cold CLI: git is not installed")

@@ -89,8 +89,8 @@ def _renamed_models(
             continue
         del added[renamed]
         yield Diagnostic(
-            "W104", f"{name} is renamed {renamed}: Amplify deletes the table of {name} with all its items and creates "
-            f"an empty one for {renamed}; to rename the type and keep its table, declare "
+            "W104", f"{name} seems renamed {renamed} (the same fields): Amplify deletes the table of {name} with all "
+            f"its items and creates an empty one for {renamed}; to rename the type and keep its table, declare "
             f'`type {renamed} @model @mapsTo(name: "{name}")` instead (Gen 2: keep the model name)',
             new.model_span(renamed), "warning", (Related(old.model_span(name), f"{name}, whose table is deleted"),),
         )
