@@ -15,7 +15,7 @@ from pathlib import Path
 
 from translator.api import load_document
 from translator.check import CheckResult, schema_units
-from translator.core.diagnostics import CompilationError, Diagnostic, Related, SourceError, Span
+from translator.core.diagnostics import CompilationError, Diagnostic, Related, SourceError, Span, sort_diagnostics
 from translator.evolution import Evolution, Options, Side, compare
 from translator.model.deploy import deployed_tables
 from translator.pipeline import derive_document
@@ -108,7 +108,7 @@ def check_against(
             except CompilationError as error:
                 diagnostics.extend(error.diagnostics)
                 continue
-            diagnostics.extend(warnings(new.document, new.generic))
+            diagnostics.extend(sort_diagnostics(warnings(new.document, new.generic)))
             diagnostics.extend(_against(new, at_revision(unit, rev), feature_flags, allow_destructive))
         except SourceError as error:
             source_errors.append(error.diagnostic)

@@ -168,3 +168,24 @@ def test_api_folder_at_a_revision_with_its_project_settings(tmp_path: Path, monk
     repo.write("amplify/cli.json", json.dumps({"features": {"graphqltransformer": {}}}))
     result = run("diff", f"HEAD:{api}", api)
     assert result.exit_code == 1 and result.stderr.startswith(f"{api}/schema/b.graphql:1:42: error[E307]: amplify")
+
+
+@requires_git
+def test_check_against_adds_only_the_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged since HEAD: the same report as check. A schema that did not compile at HEAD is
+    not compared (W119, a warning), the new one is checked as usual."""
+    repo = Repository(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    monkeypatch.setattr(os, "environ", {**os.environ, **repo.env})
+    blog = (TESTS.parent / "examples" / "blog.graphql").read_text(encoding="utf-8")
+    repo.write("schema.graphql", blog)
+    repo.commit("blog")
+    check, against = run("check", "schema.graphql"), run("check", "--against", "HEAD", "schema.graphql")
+    assert (against.exit_code, against.stderr) == (check.exit_code, check.stderr)
+    repo.write("schema.graphql", blog.replace("name: String!", "name: Nope!"))
+    repo.commit("broken")
+    repo.write("schema.graphql", blog)
+    result = run("check", "--against", "HEAD", "--format", "json", "schema.graphql")
+    assert result.exit_code == 0
+    found = [(d["code"], d["path"], d["line"]) for d in json.loads(result.stdout)]
+    assert found == [("W119", "HEAD:schema.graphql", 9)]
