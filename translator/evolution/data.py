@@ -47,7 +47,8 @@ def _field_changes(
             if _stored(field) and field.required and not field.read_only:
                 yield Diagnostic("W100", f"{model}.{name} is added as required ({_type(field)}!): the {model} items "
                                  "stored before have no value, and every query that selects it on them fails with a "
-                                 "non-null error until they are backfilled", here, "warning")
+                                 "non-null error until they are backfilled", here, "warning",
+                                 (Related(old.model_span(model), f"{model} before, without {name}"),))
             continue
         if not (_stored(field) and _stored(previous)):
             continue
