@@ -48,11 +48,14 @@ def _project(tmp_path: Path, features: dict[str, dict[str, bool]], conf: dict[st
 
 NEW = {"graphqltransformer": {"respectprimarykeyattributesonconnectionfield": True},
        "codegen": {"addtimestampfields": True}}
+# Flags a cli.json does not name are off: these projects predate the two table flags.
+NO_TABLE_FLAGS = {"iterative_gsi_updates": False, "secondary_key_as_gsi": False}
 
 
 def test_cli_json_flags_and_transform_conf(tmp_path: Path) -> None:
     api = _project(tmp_path, NEW, {"Version": 5})
-    assert project_settings(api / "schema.graphql", environ={}) == Settings(True, True, datastore=False)
+    settings = project_settings(api / "schema.graphql", environ={})
+    assert settings == Settings(True, True, datastore=False, **NO_TABLE_FLAGS)
     out = translator.compile_path(api)
     assert "createdAt" in out["models"]["Post"]["fields"]
     assert "_version" in out["models"]["Post"]["fields"]  # no DataStore: the name is allowed
@@ -60,7 +63,7 @@ def test_cli_json_flags_and_transform_conf(tmp_path: Path) -> None:
 
 def test_missing_flags_mean_off_and_datastore_rejects_reserved_names(tmp_path: Path) -> None:
     api = _project(tmp_path, {}, {"Version": 5, "ResolverConfig": {"project": {}}})
-    assert project_settings(api, environ={}) == Settings(False, False, datastore=True)
+    assert project_settings(api, environ={}) == Settings(False, False, datastore=True, **NO_TABLE_FLAGS)
     with pytest.raises(translator.CompilationError) as caught:
         translator.compile_path(api)
     assert [d.code for d in caught.value.diagnostics] == ["E014"]
@@ -78,9 +81,9 @@ def test_env_file_and_variables_override(tmp_path: Path) -> None:
     (tmp_path / "amplify" / "cli.dev.json").write_text(
         json.dumps({"features": {"codegen": {"addTimestampFields": False}}})
     )
-    assert project_settings(api, environ={}) == Settings(True, False, datastore=False)
+    assert project_settings(api, environ={}) == Settings(True, False, datastore=False, **NO_TABLE_FLAGS)
     variable = {"AMPLIFYCLI_GRAPHQLTRANSFORMER__RESPECTPRIMARYKEYATTRIBUTESONCONNECTIONFIELD": "false"}
-    assert project_settings(api, environ=variable) == Settings(False, False, datastore=False)
+    assert project_settings(api, environ=variable) == Settings(False, False, datastore=False, **NO_TABLE_FLAGS)
 
 
 def test_feature_flag_names_are_case_insensitive_and_checked() -> None:

@@ -13,7 +13,7 @@ from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
 from translator.frontends.graphql import parse_schema, parse_schema_parts
 from translator.pipeline import all_diagnostics, compile_document
-from translator.project.sources import LoadedSchema, load, unreadable
+from translator.project.sources import Language, LoadedSchema, load, unreadable
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class LoadedDocument:
     document: SchemaDocument
     settings: Settings
     entry: Path
+    language: Language = "graphql"
 
 
 def load_document(
@@ -36,7 +37,7 @@ def load_document(
         return LoadedDocument(parse_schema(loaded.sources, positions=positions), settings, loaded.entry)
     evaluated = _evaluate_gen2(loaded)
     document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
-    return LoadedDocument(document, settings, loaded.entry)
+    return LoadedDocument(document, settings, loaded.entry, loaded.language)
 
 
 def compile_paths(

@@ -319,3 +319,30 @@ def test_pre_commit_migrate_hook(tmp_path: Path, pre_commit_home: Path) -> None:
     assert hook_status(output, MIGRATE) == "Passed" and hook_status(output, CHECK) == "Passed"
     assert repo.committed(API_SCHEMA) == expected.text
     assert repo.git("status", "--porcelain").stdout == ""
+
+
+EVOLUTION = "Amplify schema evolution"
+
+
+def test_schema_evolution_hook(tmp_path: Path, pre_commit_home: Path) -> None:
+    """The staged schema against HEAD: its first commit passes, removing a model is blocked at
+    the model's position in HEAD, adding a field passes."""
+    repo = Repo(tmp_path, hooks=("amplify-schema-evolution",), home=pre_commit_home)
+    repo.run(str(PRE_COMMIT), "install")
+    repo.write(SCHEMA, BLOG)
+    repo.git("add", ".")
+    made, output = repo.commit("first schema")
+    assert made and hook_status(output, EVOLUTION) == "Passed", output
+
+    without_comments = BLOG.replace("  comments: [Comment] @hasMany\n", "").split("type Comment")[0]
+    repo.write(SCHEMA, without_comments)
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("drop comments")
+    assert not made and hook_status(output, EVOLUTION) == "Failed", output
+    line = BLOG.splitlines().index("type Comment @model @auth(rules: [{ allow: public }]) {") + 1
+    assert f"HEAD:{SCHEMA}:{line}:6: error[E306]: amplify push stops with: Removing a model" in output
+
+    repo.write(SCHEMA, BLOG.replace("  title: String!\n", "  title: String!\n  rating: Int\n"))
+    repo.git("add", SCHEMA)
+    made, output = repo.commit("rating")
+    assert made and hook_status(output, EVOLUTION) == "Passed", output

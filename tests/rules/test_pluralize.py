@@ -1,11 +1,11 @@
-# Reference cases for translator/rules/pluralize.py.  tests/fixtures/pluralize_cases.json is the raw
+# Reference cases for translator/core/pluralize.py.  tests/fixtures/pluralize_cases.json is the raw
 # output of the real npm package pluralize 8.0.0 (the one Amplify's GraphQL transformer uses)
 # and is never hand-edited.  Regenerate it from the repository root with the generator below
 # (PLURALIZE_DIR=<dir> points it at another copy of the package):
 #
 #   sed -n 's/^# | //p' tests/test_pluralize.py | node - > tests/fixtures/pluralize_cases.json
 #
-# | // Reference cases for translator/rules/pluralize.py, computed by the real npm package.
+# | // Reference cases for translator/core/pluralize.py, computed by the real npm package.
 # | const fs = require('fs');
 # | const path = require('path');
 # | const dir = process.env.PLURALIZE_DIR || '/tmp/amplify-oracle/node_modules/pluralize';
@@ -170,7 +170,7 @@
 # | process.stdout.write('{\n  "package": "pluralize@' + version + '",\n  "cases": [\n');
 # | process.stdout.write(lines.join(',\n') + '\n  ]\n}\n');
 
-"""Check ``translator.rules.pluralize.plural`` against reference output of npm pluralize 8.0.0."""
+"""Check ``translator.core.pluralize.plural`` against reference output of npm pluralize 8.0.0."""
 
 from __future__ import annotations
 
@@ -179,7 +179,7 @@ import json
 import pytest
 from conftest import TESTS
 
-from translator.rules.pluralize import plural
+from translator.core.pluralize import plural
 
 FIXTURE = TESTS / "fixtures" / "pluralize_cases.json"
 

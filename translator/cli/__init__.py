@@ -23,6 +23,7 @@ class _LazyGroup(click.Group):
     lazy_commands: ClassVar[dict[str, str]] = {
         "compile": "translator.cli.compile:compile_command",
         "check": "translator.cli.check:check_command",
+        "diff": "translator.cli.diff:diff_command",
         "hook-compile": "translator.cli.check:hook_compile_command",
         "migrate": "translator.cli.migrate:migrate_command",
         "submit": "translator.cli.submit:submit",

@@ -10,48 +10,48 @@ import click
 from translator.cli.common import (
     EXIT_SCHEMA,
     EXIT_USAGE,
-    echo_stdout,
+    allow_destructive_option,
     feature_flag_option,
+    format_option,
     input_paths_argument,
     output_path_type,
     print_diagnostics,
+    report,
 )
 from translator.core.diagnostics import SourceError
 
 
 @click.command("check")
 @input_paths_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-              show_default=True, help="Output format.")
+@format_option
 @click.option("-v", "--verbose", is_flag=True, help="Text format: show the source line with a caret.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--against", metavar="REV", help="Also compare each schema with its version at git revision REV "
+              "(as `diff REV:PATH PATH`); a schema not there yet passes. The pre-commit hook uses HEAD.")
+@allow_destructive_option
 @feature_flag_option
-def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool,
-                  feature_flags: tuple[str, ...]) -> None:
+def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool, against: str | None,
+                  allow_destructive: bool, feature_flags: tuple[str, ...]) -> None:
     """Check schemas (files, API folders, resource.ts) for what Amplify would reject and what
     makes generated forms go wrong. Exit 0 clean, 1 errors (or warnings with --strict), 2 I/O."""
-    from translator import __version__
-    from translator.check import check_paths
-    from translator.emit.report import render
     from translator.project.sources import parse_flag_assignments
 
     try:
-        result = check_paths(list(paths), feature_flags=parse_flag_assignments(feature_flags))
+        flags = parse_flag_assignments(feature_flags)
+        if against is None:
+            from translator.check import check_paths
+
+            result = check_paths(list(paths), feature_flags=flags)
+            diagnostics, source_errors = list(result.diagnostics), list(result.source_errors)
+        else:
+            from translator.evolve import check_against
+
+            diagnostics, source_errors = check_against(list(paths), against, feature_flags=flags,
+                                                       allow_destructive=allow_destructive)
     except SourceError as error:
         print_diagnostics([error.diagnostic], count=False)
         sys.exit(EXIT_USAGE)
-    text = render(result.diagnostics, fmt, verbose=verbose, version=__version__)
-    if fmt == "text":
-        click.echo(text, nl=False, err=True)
-        if result.errors or result.warnings:
-            click.echo(f"{result.errors} error(s), {result.warnings} warning(s)", err=True)
-    else:
-        echo_stdout(text)
-    print_diagnostics(result.source_errors, count=False)
-    if result.source_errors:
-        sys.exit(EXIT_USAGE)
-    if result.errors or (strict and result.warnings):
-        sys.exit(EXIT_SCHEMA)
+    report(diagnostics, source_errors, fmt=fmt, verbose=verbose, strict=strict)
 
 
 @click.command("hook-compile")

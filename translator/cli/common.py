@@ -71,3 +71,41 @@ def echo_stdout(text: str | Iterable[str]) -> None:
         os.close(devnull)
         print_diagnostics([os_error(error, "<stdout>", "write to standard output", "E208").diagnostic], count=False)
         sys.exit(EXIT_USAGE)
+
+
+allow_destructive_option = click.option(
+    "--allow-destructive-graphql-schema-updates", "allow_destructive", is_flag=True,
+    help="Judge the change as `amplify push --allow-destructive-graphql-schema-updates` does (tables it would "
+    "delete or replace are still reported: their items are lost).",
+)
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True,
+    help="Output format.",
+)
+
+
+def report(diagnostics: Sequence[Diagnostic], source_errors: Sequence[Diagnostic], *, fmt: str, verbose: bool,
+           strict: bool, notes: Sequence[str] = ()) -> None:
+    """Print ``diagnostics`` in ``fmt`` (text on stderr with a count, the others on stdout), then
+    ``notes`` and the I/O problems on stderr; exit 2 on I/O problems, 1 on errors (or warnings
+    with ``strict``)."""
+    from translator import __version__
+    from translator.emit.report import render
+
+    text = render(diagnostics, fmt, verbose=verbose, version=__version__)
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    if fmt == "text":
+        click.echo(text, nl=False, err=True)
+    else:
+        echo_stdout(text)
+    for note in notes:
+        click.echo(note, err=True)
+    if fmt == "text" and (errors or warnings):
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    print_diagnostics(source_errors, count=False)
+    if source_errors:
+        sys.exit(EXIT_USAGE)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_SCHEMA)

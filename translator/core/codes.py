@@ -3,8 +3,10 @@
 ``E0NN`` codes follow the rule numbers ``RNN`` of the behavioural specification (semantics.md,
 section 10) so a code can be looked up there; ``E1NN`` are further transformer rejections;
 ``E2NN`` are problems reading the sources (exit code 2), and of the submit commands' command
-line, request and download (``E215``-``E224``); ``W`` codes are warnings (what Amplify
-accepts but makes generated forms go wrong); ``G`` codes belong to the Gen 2 front end:
+line, request and download (``E215``-``E224``); ``E3NN`` are what ``diff`` / ``check
+--against`` find when a schema is deployed over the one deployed before (refusals, tables lost);
+``W0NN`` codes are warnings (what Amplify accepts but makes generated forms go wrong), ``W1NN``
+warnings about a change (data already stored, existing clients); ``G`` codes belong to the Gen 2 front end:
 ``G001``-``G011`` are problems Node would hit while loading a ``resource.ts`` (Amplify's
 ``[load]`` stage), ``G012``-``G033`` the checks ``@aws-amplify/data-schema`` makes when it turns
 the builders into a GraphQL schema (its ``[schema]`` stage), plus what its generated SDL could
@@ -97,6 +99,7 @@ CODES: Final[dict[str, str]] = {
     "E120": "malformed global sandbox rule (input AMPLIFY { globalAuthRule })",
     "E121": "@predictions without an S3 storage resource in the project",
     "E122": "model, or type of a field, named like a JavaScript Object.prototype member (constructor, ...)",
+    "E123": "@index on the primary key's field without sortKeyFields while graphqltransformer.secondarykeyasgsi is off",
     "E130": "transformer v1 migration refused: the schema fails Amplify's v1 validation",
     "E131": "transformer v1 migration refused: deprecated @connection(name/keyField/sortField/limit)",
     "E132": "transformer v1 migration refused: queries or mutations in an @auth rule",
@@ -125,6 +128,24 @@ CODES: Final[dict[str, str]] = {
     "E222": "generated file does not match the manifest's checksum",
     "E223": "download deadline passed (--download-timeout)",
     "E224": "project file not read for the submit defaults (.graphqlconfig.yml, project-config.json); warning",
+    "E300": "amplify push refuses: a model table's primary key edited (cantEditKeySchemaRule)",
+    "E301": "amplify push refuses: a local secondary index added to a deployed table (cantAddLSILaterRule)",
+    "E302": "amplify push refuses: a local secondary index removed (cantRemoveLSILater)",
+    "E303": "amplify push refuses: a local secondary index's key edited (cantEditLSIKeySchemaRule)",
+    "E304": "amplify push refuses: a global secondary index's key edited, updates not iterative "
+            "(cantEditGSIKeySchemaRule)",
+    "E305": "amplify push refuses: a global secondary index added and another removed, updates not iterative "
+            "(cantAddAndRemoveGSIAtSameTimeRule)",
+    "E306": "amplify push refuses: a model's table removed (cantRemoveTableAfterCreation)",
+    "E307": "amplify push refuses: several global secondary indexes of a table changed, updates not iterative "
+            "(cantMutateMultipleGSIAtUpdateTimeRule)",
+    "E308": "amplify push refuses: a stack with more than 500 resources (cantHaveMoreThan500ResourcesRule)",
+    "E309": "DynamoDB refuses: more than one global secondary index created or deleted in one table update, "
+            "which Amplify's check lets through",
+    "E310": "CloudFormation refuses: a global secondary index's key changed in place, which Amplify's check lets "
+            "through",
+    "E311": "table replaced, all its items lost (--allow-destructive-graphql-schema-updates)",
+    "E312": "table deleted, all its items lost (--allow-destructive-graphql-schema-updates)",
     "W001": "required relationship field that forms cannot fill",
     "W002": "model treated as a join table by the form generator",
     "W003": "model that looks like a join table but is not detected as one",
@@ -134,6 +155,16 @@ CODES: Final[dict[str, str]] = {
     "W007": "model-typed field without a relationship directive is dropped",
     "W008": "union- or interface-typed field is dropped",
     "W009": "non-model field that generated forms leave out",
+    "W100": "field added as required: stored items have no value",
+    "W101": "field made required: stored items may have no value",
+    "W102": "field type changed: stored values may not fit",
+    "W103": "enum value removed: stored items may hold it",
+    "W104": "model renamed: its table is deleted and an empty one created",
+    "W105": "field removed: its stored values can no longer be read",
+    "W106": "relationship index keyed on another attribute: stored items are no longer linked",
+    "W110": "change that breaks existing clients (graphql-core find_breaking_changes)",
+    "W111": "change that may break existing clients (graphql-core find_dangerous_changes)",
+    "W119": "schema at the revision does not compile: no comparison made",
     "G001": "TypeScript syntax error",
     "G002": "value cannot be evaluated statically (environment, other packages, interpolation)",
     "G003": "name is not defined",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from translator.core.pluralize import plural
 
 _SPLIT_LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT_UPPER_UPPER_LOWER = re.compile(r"([A-Z])([A-Z][a-z])")
@@ -24,6 +27,12 @@ def upper_first(text: str) -> str:
 def foreign_key_name(*words: str) -> str:
     """``FK("Post", "comments", "id")`` = ``postCommentsId`` (modelgen's ``toCamelCase``)."""
     return "".join(lower_first(w) if i == 0 else upper_first(w) for i, w in enumerate(words))
+
+
+def index_key_name(model: str, fields: Sequence[str]) -> str:
+    """The name of an ``@index`` without ``name`` and of its query field (graphql-index-transformer's
+    ``generateKeyAndQueryNameForConfig``): ``shopsByName``, ``shopsBySkuAndName``."""
+    return lower_first(plural(model)) + "By" + "And".join(upper_first(f) for f in fields)
 
 
 def split_words(text: str) -> list[str]:

@@ -12,8 +12,20 @@ CPK_FLAG = "graphqltransformer.respectprimarykeyattributesonconnectionfield"
 TIMESTAMPS_FLAG = "codegen.addtimestampfields"
 DATASTORE_FLAG = "datastore"
 STORAGE_FLAG = "storage"
+# Only what a schema deploys (its DynamoDB tables) and how `amplify push` judges a change depend on
+# these two; the genericDataSchema does not.
+ITERATIVE_GSI_FLAG = "graphqltransformer.enableiterativegsiupdates"
+SECONDARY_KEY_AS_GSI_FLAG = "graphqltransformer.secondarykeyasgsi"
 
-KNOWN_FLAGS = (CPK_FLAG, TIMESTAMPS_FLAG, DATASTORE_FLAG, STORAGE_FLAG)
+_FIELDS = {
+    CPK_FLAG: "respect_primary_key",
+    TIMESTAMPS_FLAG: "add_timestamp_fields",
+    DATASTORE_FLAG: "datastore",
+    STORAGE_FLAG: "s3_storage",
+    ITERATIVE_GSI_FLAG: "iterative_gsi_updates",
+    SECONDARY_KEY_AS_GSI_FLAG: "secondary_key_as_gsi",
+}
+KNOWN_FLAGS = tuple(_FIELDS)
 
 # A GraphQL API's default authorization mode, in the names Amplify's v1 migrator uses.
 AuthMode = Literal["apiKey", "userPools", "iam", "oidc", "lambda"]
@@ -32,6 +44,8 @@ class Settings:
     add_timestamp_fields: bool = True
     datastore: bool = True
     s3_storage: bool = False
+    iterative_gsi_updates: bool = True
+    secondary_key_as_gsi: bool = True
 
     def with_flags(self, flags: Mapping[str, bool], origin: str = "--feature-flag") -> Settings:
         """These settings with ``flags`` (names case-insensitive) applied on top. TypeError
@@ -40,15 +54,9 @@ class Settings:
         for name, value in flags.items():
             if not isinstance(value, bool):
                 raise TypeError(f"feature flag {name!r} must be True or False, not {type(value).__name__} {value!r}")
-            key = name.strip().lower()
-            if key == CPK_FLAG:
-                changes["respect_primary_key"] = value
-            elif key == TIMESTAMPS_FLAG:
-                changes["add_timestamp_fields"] = value
-            elif key == DATASTORE_FLAG:
-                changes["datastore"] = value
-            elif key == STORAGE_FLAG:
-                changes["s3_storage"] = value
+            attribute = _FIELDS.get(name.strip().lower())
+            if attribute is not None:
+                changes[attribute] = value
             else:
                 known = ", ".join(KNOWN_FLAGS)
                 raise SourceError(

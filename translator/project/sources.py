@@ -14,7 +14,13 @@ from typing import Any, Literal
 
 from translator.core.diagnostics import Diagnostic, SourceError, Span
 from translator.core.document import SchemaSource
-from translator.core.settings import CPK_FLAG, TIMESTAMPS_FLAG, Settings
+from translator.core.settings import (
+    CPK_FLAG,
+    ITERATIVE_GSI_FLAG,
+    SECONDARY_KEY_AS_GSI_FLAG,
+    TIMESTAMPS_FLAG,
+    Settings,
+)
 
 Language = Literal["graphql", "gen2"]
 GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
@@ -185,6 +191,8 @@ def project_settings(path: Path, environ: Mapping[str, str] | None = None) -> Se
         settings = Settings(
             respect_primary_key=_flag(features, CPK_FLAG, environ),
             add_timestamp_fields=_flag(features, TIMESTAMPS_FLAG, environ),
+            iterative_gsi_updates=_flag(features, ITERATIVE_GSI_FLAG, environ),
+            secondary_key_as_gsi=_flag(features, SECONDARY_KEY_AS_GSI_FLAG, environ),
         )
     if api_dir is not None:
         conf = api_dir / "transform.conf.json"

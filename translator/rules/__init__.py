@@ -1,7 +1,7 @@
 """Amplify's transformer rules, run on a :class:`SchemaDocument` before anything is built.
 
 :func:`validate` is the one place that runs them: each module here is one family of rules and
-imports none of the others (``facts`` and ``pluralize`` are shared helpers, not rules).
+imports none of the others (``facts`` is a shared helper, not a rule).
 :func:`warnings` adds what Amplify accepts but breaks generated forms.
 """
 
@@ -28,7 +28,7 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     return [
         *check_directives(document, settings),
         *check_models(document, settings),
-        *check_keys(document),
+        *check_keys(document, settings),
         *check_defaults(document),
         *check_relations(document, settings),
         *check_references(document),

@@ -7,15 +7,16 @@ import re
 
 from translator.core.diagnostics import Diagnostic, Related
 from translator.core.document import Directive, FieldDef, SchemaDocument, TypeDef, strings
-from translator.core.names import lower_first, upper_first
+from translator.core.names import index_key_name
+from translator.core.settings import Settings
 from translator.rules.facts import is_scalar_or_enum
-from translator.rules.pluralize import plural
 
 _INDEX_NAME = re.compile(r"[A-Za-z0-9_\-.]{3,255}")
 
 
-def check_keys(document: SchemaDocument) -> list[Diagnostic]:
+def check_keys(document: SchemaDocument, settings: Settings | None = None) -> list[Diagnostic]:
     """Every primary key and secondary index rule violation of the models."""
+    settings = settings or Settings()
     out: list[Diagnostic] = []
     for model in document.types:
         if model.kind != "object" or not model.is_model:
@@ -24,7 +25,30 @@ def check_keys(document: SchemaDocument) -> list[Diagnostic]:
         if keyed:
             _check_primary_key(model, keyed[0], document, out)
         _check_indexes(model, document, out)
+        if not settings.secondary_key_as_gsi and keyed:
+            _check_local_indexes(model, keyed[-1], out)
     return out
+
+
+def _sorted(directive: Directive) -> bool:
+    """Whether ``sortKeyFields`` is written as a non-empty list literal (all Amplify counts)."""
+    value = directive.value("sortKeyFields")
+    return isinstance(value, tuple) and bool(value)
+
+
+def _check_local_indexes(model: TypeDef, key: FieldDef, out: list[Diagnostic]) -> None:
+    """With ``graphqltransformer.secondarykeyasgsi`` off an @index on the primary key's field is a
+    local index, which needs a sort key: Amplify then refuses every directive of that field that
+    has no sortKeyFields list (graphql-index-transformer's ``validate``)."""
+    for index in key.all("index"):
+        name = index.value("name") or index_key_name(model.name, [key.name, *strings(index.value("sortKeyFields"))])
+        for d in key.directives:
+            if not _sorted(d):
+                out.append(Diagnostic("E123", f"Invalid @index '{name}'. You may not create an index where the "
+                                      "partition key is the same as that of the primary key unless the index has a "
+                                      "sort field (a local secondary index, graphqltransformer.secondarykeyasgsi is "
+                                      f"off; @{d.name} on {model.name}.{key.name} has no sortKeyFields)", index.span))
+                return
 
 
 def _check_primary_key(model: TypeDef, field: FieldDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
@@ -90,9 +114,7 @@ def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnosti
                 out.append(Diagnostic("E024", f"index name {written!r} is invalid: use 3 to 255 letters, digits, "
                                       "'_', '-' or '.'", d.span))
             sort_names = strings(d.value("sortKeyFields"))
-            name = written if isinstance(written, str) else (
-                lower_first(plural(model.name)) + "By" + "And".join(upper_first(n) for n in [field.name, *sort_names])
-            )
+            name = written if isinstance(written, str) else index_key_name(model.name, [field.name, *sort_names])
             if name in seen:
                 out.append(Diagnostic("E024", f"index name '{name}' is used twice on type '{model.name}'"
                                       + ("" if d.has("name") else " (the name Amplify generates for it)"),

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from translator.core.diagnostics import Diagnostic, Related, Span
 from translator.core.document import Directive, SchemaDocument, TypeDef, Value
-from translator.core.names import lower_first, relation_model_name, upper_first
+from translator.core.names import index_key_name, relation_model_name, upper_first
+from translator.core.pluralize import plural
 from translator.core.settings import Settings
-from translator.rules.pluralize import plural
 
 
 def _camel(verb: str, name: str) -> str:
@@ -57,7 +57,7 @@ def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[s
                 continue
             sort = index.value("sortKeyFields")
             keys = [field.name, *((str(s) for s in sort) if isinstance(sort, tuple) else ([str(sort)] if sort else []))]
-            yield "query", lower_first(plural(name)) + "By" + "And".join(upper_first(k) for k in keys), index.span
+            yield "query", index_key_name(name, keys), index.span
 
 
 def _search_query(model: TypeDef) -> tuple[str, Span] | None:
