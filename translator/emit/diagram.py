@@ -147,7 +147,7 @@ class _Builder:
         edges = self._relationship_edges()
         if self.include_all:
             entities.extend(
-                Entity(name, "non-model", tuple(self._attribute(f_name, f, None, (), set())
+                Entity(name, "non-model", tuple(self._attribute(f_name, f, None, None, (), set())
                                                 for f_name, f in fields))
                 for name, fields in self.schema.non_models
             )
@@ -162,11 +162,12 @@ class _Builder:
 
     def _model(self, name: str, model: GenericModel, foreign: set[str]) -> Entity:
         declared = self.declared(name)
-        attributes = tuple(self._attribute(f_name, f, declared, model.primary_keys, foreign)
+        written = frozenset(f.name for f in declared.fields) if declared is not None else None
+        attributes = tuple(self._attribute(f_name, f, declared, written, model.primary_keys, foreign)
                            for f_name, f in model.fields)
         return Entity(name, "model", attributes, generated=declared is None, join_table=model.is_join_table)
 
-    def _attribute(self, name: str, field: GenericField, declared: TypeDef | None,
+    def _attribute(self, name: str, field: GenericField, declared: TypeDef | None, written: frozenset[str] | None,
                    keys: tuple[str, ...], foreign: set[str]) -> Attribute:
         notes: list[str] = []
         if field.data_type == "Model" and field.relationship is not None:
@@ -178,7 +179,7 @@ class _Builder:
             notes.append("sort key")
         if field.required and name not in keys:
             notes.append("items required" if field.is_array else "required")
-        if declared is not None and declared.field(name) is None:
+        if written is not None and name not in written:
             notes.append("implicit")  # Amplify added it (a generated join model is marked as a whole)
         if field.read_only:
             notes.append("read-only")

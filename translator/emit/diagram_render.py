@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from translator.emit.diagram import Attribute, Cardinality, Diagram, Edge, Entity
 
@@ -70,6 +71,7 @@ def _quotable(text: str) -> str:
     return re.sub(r'["%\\\r\n\v\b]', "_", text)
 
 
+@lru_cache(maxsize=4096)  # a schema repeats its type names (and often its field names) many times
 def mermaid_word(word: str) -> str:
     """An attribute type or name: bare, or in backticks when Mermaid would not read it as one."""
     if _ATTRIBUTE_WORD.fullmatch(word) and word.lower() not in _ATTRIBUTE_KEYWORDS:

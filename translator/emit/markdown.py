@@ -262,8 +262,11 @@ def _warnings_of(name: str, about: dict[Diagnostic, str | None]) -> list[str]:
 
 
 def other_warnings_section(report: ReportInput) -> str | None:
-    """Warnings about no model, non-model or enum in particular."""
-    rest = [d for d, owner in owners(report.document, report.warnings).items() if owner is None]
+    """Warnings about no model, non-model or enum (root operation types, interfaces, or nothing
+    in particular). Those about a model the report leaves out are left out with it."""
+    schema = report.schema
+    described = {n for n, _ in schema.models} | {n for n, _ in schema.non_models} | {n for n, _ in schema.enums}
+    rest = [d for d, owner in owners(report.document, report.warnings).items() if owner not in described]
     return "## Other warnings\n\n" + _warning_list(rest) if rest else None
 
 
