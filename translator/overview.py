@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.api import _no_gc_pauses, load_document
+from translator.api import load_document
 from translator.core.diagnostics import CompilationError, Diagnostic, sort_diagnostics
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
@@ -39,17 +39,17 @@ def load_overview(
 ) -> SchemaOverview:
     """Compile the schema at ``paths`` (CompilationError on schema errors, SourceError on I/O
     problems). ``warnings=False`` skips the warnings and the source positions only they need."""
-    with _no_gc_pauses():
-        try:
-            loaded = load_document(paths, feature_flags=feature_flags, positions=warnings)
-            schema = derive_document(loaded.document, loaded.settings)
-        except CompilationError:
-            if warnings:
-                raise
-            # Compiled without positions for speed: again with them, so the errors say where.
-            loaded = load_document(paths, feature_flags=feature_flags)
-            schema = derive_document(loaded.document, loaded.settings)
-        found = tuple(sort_diagnostics(lint(loaded.document, schema))) if warnings else ()
+    try:
+        loaded = load_document(paths, feature_flags=feature_flags, positions=warnings)
+        schema = derive_document(loaded.document, loaded.settings)
+    except CompilationError:
+        if warnings:
+            raise
+        # Parsed without positions for speed (they take as long as the rest): again with them,
+        # so the errors say where.
+        loaded = load_document(paths, feature_flags=feature_flags)
+        schema = derive_document(loaded.document, loaded.settings)
+    found = tuple(sort_diagnostics(lint(loaded.document, schema))) if warnings else ()
     return SchemaOverview(loaded.entry, loaded.document, schema, loaded.settings, found)
 
 

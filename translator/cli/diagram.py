@@ -3,14 +3,12 @@ error handling it shares with ``report``."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, EXIT_USAGE, feature_flag_option, print_diagnostics
-from translator.core.diagnostics import CompilationError, SourceError
+from translator.cli.common import exit_on_problems, feature_flag_option
 
 
 def selection_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -36,17 +34,12 @@ def run_and_print(make: Callable[[], str], output: Path | None) -> None:
     from translator.emit.diagram import UnknownEntityError
 
     try:
-        text = make()
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_if_changed(output, text)
-    except CompilationError as error:
-        print_diagnostics(error.diagnostics)
-        sys.exit(EXIT_SCHEMA)
-    except SourceError as error:
-        print_diagnostics([error.diagnostic], count=False)
-        sys.exit(EXIT_USAGE)
+        with exit_on_problems():
+            text = make()
+            if output is None:
+                click.echo(text, nl=False)
+            else:
+                write_if_changed(output, text)
     except UnknownEntityError as error:
         shown = ", ".join(error.known[:20]) + (", ..." if len(error.known) > 20 else "")
         raise click.BadParameter(f"{error}; the schema has: {shown or 'no models'}",
