@@ -20,7 +20,7 @@ from translator.emit.diagram_render import FORMATS, render
 from translator.emit.markdown import ReportInput, render_report
 from translator.model.derive import GenericSchema
 from translator.pipeline import derive_document
-from translator.rules.lint import lint
+from translator.rules import warnings as form_warnings
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def load_overview(
         # so the errors say where.
         loaded = load_document(paths, feature_flags=feature_flags)
         schema = derive_document(loaded.document, loaded.settings)
-    found = tuple(sort_diagnostics(lint(loaded.document, schema))) if warnings else ()
+    found = tuple(sort_diagnostics(form_warnings(loaded.document, schema))) if warnings else ()
     return SchemaOverview(loaded.entry, loaded.document, schema, loaded.settings, found)
 
 

@@ -266,6 +266,14 @@ def test_graphviz_accepts_the_golden_dot_files() -> None:
         assert done.returncode == 0 and not done.stderr, (path.name, done.stderr)
 
 
+def test_library_facade_exports_the_diagram_api() -> None:
+    import translator
+    import translator.overview
+
+    assert translator.diagram_paths is translator.overview.diagram_paths
+    assert translator.report_paths is translator.overview.report_paths
+
+
 def test_compile_source_agrees_with_the_overview() -> None:
     # The diagram draws what compile emits: same models, same relationship fields.
     text = (EXAMPLES / "blog.graphql").read_text("utf-8")
