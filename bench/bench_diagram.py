@@ -3,7 +3,7 @@
 
 The schema comes from ``bench_compile.generate_schema`` (hasMany/belongsTo chains, a manyToMany
 every 10 models, an enum, a non-model, indexes, composite keys). Measured in process, median and
-minimum of --runs runs after a warm-up:
+minimum of --runs runs after a warm-up, the benchmarks taking turns:
 
 * ``diagram_paths`` end to end (read, parse, compile to the relationship model, graph, Mermaid),
   with the garbage collector off as the ``amplify-translate`` executable runs, and on, as a
@@ -11,6 +11,7 @@ minimum of --runs runs after a warm-up:
 * the same with ``--all`` and with ``--format dot`` (collector off);
 * the graph and the Mermaid text alone, from an already compiled schema;
 * ``--model`` with ``--depth 2`` (the neighbourhood search included);
+* for comparison, ``compile`` of the same schema to JSON (what the diagram adds is the difference);
 * for reference, the whole command in a fresh interpreter (``python -m translator diagram``).
 
 Target: end-to-end Mermaid diagram of 1000 models < 1 s (collector off, as the command runs).
@@ -29,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +39,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bench_compile import generate_schema  # noqa: E402
 
+from translator.api import compile_paths  # noqa: E402
 from translator.emit.diagram import build_diagram  # noqa: E402
 from translator.emit.diagram_render import render_mermaid  # noqa: E402
 from translator.overview import diagram_paths, load_overview, overview_diagram  # noqa: E402
@@ -45,22 +47,25 @@ from translator.overview import diagram_paths, load_overview, overview_diagram  
 TARGET_S = 1.0
 
 
-def measure(action: Callable[[], object], runs: int, collector: bool = False) -> tuple[float, float]:
-    """(median, minimum) seconds of ``runs`` calls after one warm-up call."""
-    if collector:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
-        action()
-        timings = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            action()
-            timings.append(time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return statistics.median(timings), min(timings)
+def measure(rows: Sequence[tuple[str, Callable[[], object], bool, bool]], runs: int) -> list[list[float]]:
+    """Seconds of each row's action, ``runs`` times each after one warm-up call. The rows take
+    turns (one run of each per round) so that a busy machine slows them all alike."""
+    timings: list[list[float]] = [[] for _ in rows]
+    for round_number in range(runs + 1):
+        for index, (_, action, collector, _) in enumerate(rows):
+            if collector:
+                gc.enable()
+            else:
+                gc.disable()
+            try:
+                start = time.perf_counter()
+                action()
+                elapsed = time.perf_counter() - start
+            finally:
+                gc.enable()
+            if round_number:
+                timings[index].append(elapsed)
+    return timings
 
 
 def command(path: Path) -> None:
@@ -84,6 +89,7 @@ def main() -> int:
         rows: list[tuple[str, Callable[[], object], bool, bool]] = [
             ("diagram, end to end (collector off, as CLI)", lambda: diagram_paths([path]), False, True),
             ("diagram, end to end (collector on, library)", lambda: diagram_paths([path]), True, False),
+            ("compile to JSON, for comparison", lambda: compile_paths([path]), False, False),
             ("diagram --all, end to end", lambda: diagram_paths([path], include_all=True), False, False),
             ("diagram --format dot, end to end", lambda: diagram_paths([path], fmt="dot"), False, False),
             ("graph + Mermaid text only",
@@ -97,8 +103,8 @@ def main() -> int:
         print()
         print(f"{'benchmark':<44} {'median':>10} {'min':>10}  target  verdict")
         print("-" * 84)
-        for label, action, collector, targeted in rows:
-            median, minimum = measure(action, args.runs, collector)
+        for (label, _, _, targeted), timings in zip(rows, measure(rows, args.runs), strict=True):
+            median, minimum = statistics.median(timings), min(timings)
             verdict = ("ok" if median < TARGET_S else "MISSED") if targeted else ""
             target = "< 1 s" if targeted else ""
             print(f"{label:<44} {median * 1000:7.1f} ms {minimum * 1000:7.1f} ms  {target:>6}  {verdict}")
