@@ -2,7 +2,8 @@
 of the AmplifyUIBuilder ``StartCodegenJob`` API, exactly as Amplify's own pipeline does.
 
 The compile API is imported eagerly; the submit API (request building, boto3 client, job
-polling, download) is imported on first use, so compiling never loads it or boto3.
+polling, download) and the diagram API are imported on first use, so compiling never loads
+them or boto3.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _LAZY = {
     ),
     "translator.codegen.download": ("download_job", "download_manifest", "DownloadReport", "FileResult"),
     "translator.migrate": ("SchemaMigration", "compile_migrated", "migrate_paths", "write_migrations"),
+    "translator.overview": ("diagram_paths", "report_paths", "load_overview", "SchemaOverview"),
     "translator.codegen.errors": (
         "SubmitError", "RequestError", "AwsError", "JobFailedError", "JobTimeoutError", "DownloadError",
         "DownloadInterrupted",

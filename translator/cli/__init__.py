@@ -26,6 +26,8 @@ class _LazyGroup(click.Group):
         "diff": "translator.cli.diff:diff_command",
         "hook-compile": "translator.cli.check:hook_compile_command",
         "migrate": "translator.cli.migrate:migrate_command",
+        "diagram": "translator.cli.diagram:diagram_command",
+        "report": "translator.cli.report:report_command",
         "submit": "translator.cli.submit:submit",
         "status": "translator.cli.submit:status",
         "download": "translator.cli.submit:download",
