@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from translator.core.diagnostics import Diagnostic
 from translator.core.document import SchemaDocument, TypeDef, strings
-from translator.core.names import lower_first, upper_first
+from translator.core.names import index_key_name
 from translator.emit.diagram import Cardinality, Diagram, Edge, Entity, relation_kind
 from translator.emit.diagram_render import keys_of, render_mermaid
 from translator.model.derive import GenericField, GenericSchema
-from translator.rules.pluralize import plural
 
 
 @dataclass(frozen=True)
@@ -161,11 +160,6 @@ def _compiled_type(field: GenericField) -> str:
     return f"[{text}]" if field.is_array else text
 
 
-def _index_query(model: str, keys: Sequence[str]) -> str:
-    """The query field Amplify names an index without ``queryField`` (``postsByBlogIdAndTitle``)."""
-    return lower_first(plural(model)) + "By" + "And".join(upper_first(k) for k in keys)
-
-
 def _indexes(entity: Entity, declared: TypeDef | None, own: dict[str, GenericField]) -> Iterable[Sequence[str]]:
     """(name, partition key, sort keys, query field) of each secondary index: the ``@index``
     directives as written, or those Amplify writes on a generated join model's key fields."""
@@ -175,7 +169,7 @@ def _indexes(entity: Entity, declared: TypeDef | None, own: dict[str, GenericFie
     for field in declared.fields:
         for index in field.all("index"):
             sort = strings(index.value("sortKeyFields"))
-            default = _index_query(entity.name, [field.name, *sort])
+            default = index_key_name(entity.name, [field.name, *sort])
             name = index.value("name")
             query = index.value("queryField") if index.has("queryField") else default
             rows.append((code(str(name) if isinstance(name, str) else default), code(field.name),
@@ -190,7 +184,7 @@ def _join_indexes(model: str, own: dict[str, GenericField]) -> Iterable[Sequence
         if field.data_type == "Model" and relationship is not None and relationship.associated_fields:
             first, *sort = relationship.associated_fields
             yield (code("by" + relationship.related_model_name), code(first), ", ".join(code(s) for s in sort),
-                   code(_index_query(model, [first, *sort])))
+                   code(index_key_name(model, [first, *sort])))
 
 
 def _relationships(report: ReportInput, model: str, declared: TypeDef | None,
