@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from translator.core.definition import DataDefinition
 from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.settings import Settings
@@ -18,12 +19,14 @@ from translator.project.sources import Language, LoadedSchema, load, unreadable
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    """A parsed schema and the settings it compiles with."""
+    """A parsed schema and the settings it compiles with; for Gen 2, what ``defineData`` says
+    about the tables (``definition``)."""
 
     document: SchemaDocument
     settings: Settings
     entry: Path
     language: Language = "graphql"
+    definition: DataDefinition | None = None
 
 
 def load_document(
@@ -35,9 +38,9 @@ def load_document(
     settings = _settings(loaded, feature_flags)
     if loaded.language == "graphql":
         return LoadedDocument(parse_schema(loaded.sources, positions=positions), settings, loaded.entry)
-    evaluated = _evaluate_gen2(loaded)
+    evaluated, definition = _evaluate_gen2_data(loaded)
     document = evaluated if isinstance(evaluated, SchemaDocument) else parse_schema([evaluated])
-    return LoadedDocument(document, settings, loaded.entry, loaded.language)
+    return LoadedDocument(document, settings, loaded.entry, loaded.language, definition)
 
 
 def compile_paths(
@@ -127,6 +130,16 @@ def _evaluate_gen2(loaded: LoadedSchema) -> SchemaDocument | SchemaSource:
     try:
         return load_gen2(loaded.entry)
     except OSError as error:  # probing an imported module's folder that cannot be read
+        raise unreadable(error, loaded.entry) from None
+
+
+def _evaluate_gen2_data(loaded: LoadedSchema) -> tuple[SchemaDocument | SchemaSource, DataDefinition]:
+    """:func:`_evaluate_gen2`, plus what ``defineData`` says about the tables."""
+    from translator.frontends.gen2 import load_gen2_data
+
+    try:
+        return load_gen2_data(loaded.entry)
+    except OSError as error:
         raise unreadable(error, loaded.entry) from None
 
 

@@ -30,7 +30,7 @@ def load_side(paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] 
     loaded = load_document(paths, feature_flags=feature_flags)
     generic = derive_document(loaded.document, loaded.settings)
     deployment = deployed_tables(loaded.document, loaded.settings, managed_tables=loaded.language == "gen2")
-    return Side(loaded.document, generic, deployment, loaded.settings, loaded.language)
+    return Side(loaded.document, generic, deployment, loaded.settings, loaded.language, loaded.definition)
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,12 @@ def diff_paths(
     feature_flags: Mapping[str, bool] | None = None,
     allow_destructive: bool = False,
     cwd: Path | None = None,
+    options: Options | None = None,
 ) -> DiffResult:
     """Compare ``new`` pushed over a deployed ``old`` (paths or ``REV:PATH``). SourceError on I/O
-    problems (a missing file, an unknown revision)."""
+    problems (a missing file, an unknown revision). ``options``: how it is deployed (Gen 2:
+    sandbox or branch); ``allow_destructive`` is the same as in ``options``."""
+    options = _options(options, allow_destructive)
     with opened(old, cwd) as (old_path, old_label), opened(new, cwd) as (new_path, new_label):
         if new_path is None:
             raise SourceError(Diagnostic("E201", "nothing at this revision", Span(str(new))))
@@ -85,7 +88,7 @@ def diff_paths(
                 return DiffResult(tuple(relabeled(d, label) for d in error.diagnostics), ())
         if len(sides) < 2:
             return DiffResult((), ())  # OLD has nothing at its revision: a first deployment
-        evolution = compare(sides[1], sides[0], Options(allow_destructive))
+        evolution = compare(sides[1], sides[0], options)
         found = (relabeled(relabeled(d, old_label), new_label) for d in evolution.diagnostics)
         return DiffResult(tuple(found), (), evolution)
 
@@ -96,9 +99,11 @@ def check_against(
     *,
     feature_flags: Mapping[str, bool] | None = None,
     allow_destructive: bool = False,
+    options: Options | None = None,
 ) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """``check`` of every schema ``paths`` belong to, plus its comparison with the same path at
     ``rev``: the diagnostics, and the I/O problems that stopped some schemas."""
+    options = _options(options, allow_destructive)
     diagnostics: list[Diagnostic] = []
     source_errors: list[Diagnostic] = []
     for unit in schema_units(paths):
@@ -109,14 +114,19 @@ def check_against(
                 diagnostics.extend(error.diagnostics)
                 continue
             diagnostics.extend(sort_diagnostics(warnings(new.document, new.generic)))
-            diagnostics.extend(_against(new, at_revision(unit, rev), feature_flags, allow_destructive))
+            diagnostics.extend(_against(new, at_revision(unit, rev), feature_flags, options))
         except SourceError as error:
             source_errors.append(error.diagnostic)
     return diagnostics, source_errors
 
 
+def _options(options: Options | None, allow_destructive: bool) -> Options:
+    options = options or Options()
+    return replace(options, allow_destructive=options.allow_destructive or allow_destructive)
+
+
 def _against(
-    new: Side, spec: RevisionPath, feature_flags: Mapping[str, bool] | None, allow_destructive: bool
+    new: Side, spec: RevisionPath, feature_flags: Mapping[str, bool] | None, options: Options
 ) -> list[Diagnostic]:
     with extracted(spec) as copy:
         if copy is None:
@@ -127,5 +137,5 @@ def _against(
             first = relabeled(error.diagnostics[0], copy.relabel)
             return [Diagnostic("W119", f"not compared with {spec.rev}: the schema there does not compile "
                                f"({first.code}: {first.message})", first.span, "warning")]
-        evolution = compare(old, new, Options(allow_destructive))
+        evolution = compare(old, new, options)
         return [relabeled(d, copy.relabel) for d in evolution.diagnostics]

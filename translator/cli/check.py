@@ -11,12 +11,14 @@ from translator.cli.common import (
     EXIT_SCHEMA,
     EXIT_USAGE,
     allow_destructive_option,
+    branch_option,
     feature_flag_option,
     format_option,
     input_paths_argument,
     output_path_type,
     print_diagnostics,
     report,
+    sandbox_option,
 )
 from translator.core.diagnostics import SourceError
 
@@ -29,9 +31,11 @@ from translator.core.diagnostics import SourceError
 @click.option("--against", metavar="REV", help="Also compare each schema with its version at git revision REV "
               "(as `diff REV:PATH PATH`); a schema not there yet passes. The pre-commit hook uses HEAD.")
 @allow_destructive_option
+@sandbox_option
+@branch_option
 @feature_flag_option
 def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool, against: str | None,
-                  allow_destructive: bool, feature_flags: tuple[str, ...]) -> None:
+                  allow_destructive: bool, sandbox: bool, branch: str | None, feature_flags: tuple[str, ...]) -> None:
     """Check schemas (files, API folders, resource.ts) for what Amplify would reject and what
     makes generated forms go wrong. Exit 0 clean, 1 errors (or warnings with --strict), 2 I/O."""
     from translator.project.sources import parse_flag_assignments
@@ -44,10 +48,11 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
             result = check_paths(list(paths), feature_flags=flags)
             diagnostics, source_errors = list(result.diagnostics), list(result.source_errors)
         else:
+            from translator.evolution import Options
             from translator.evolve import check_against
 
-            diagnostics, source_errors = check_against(list(paths), against, feature_flags=flags,
-                                                       allow_destructive=allow_destructive)
+            options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None)
+            diagnostics, source_errors = check_against(list(paths), against, feature_flags=flags, options=options)
     except SourceError as error:
         print_diagnostics([error.diagnostic], count=False)
         sys.exit(EXIT_USAGE)

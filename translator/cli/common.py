@@ -79,6 +79,18 @@ allow_destructive_option = click.option(
     "delete or replace are still reported: their items are lost).",
 )
 
+sandbox_option = click.option(
+    "--sandbox", is_flag=True,
+    help="Gen 2: judge the change as `ampx sandbox` deploys it (any secondary index change replaces the table; "
+    "the Gen 1 table mapping is looked up under 'sandbox'). Default: a branch deployment (`ampx pipeline-deploy`).",
+)
+
+branch_option = click.option(
+    "--branch", metavar="NAME", envvar="AWS_BRANCH", show_envvar=True,
+    help="Gen 2: the branch deployed (`ampx pipeline-deploy --branch`), whose entry of "
+    "migratedAmplifyGen1DynamoDbTableMappings applies.",
+)
+
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True,
     help="Output format.",

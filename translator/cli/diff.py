@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from translator.cli.common import EXIT_USAGE, allow_destructive_option, feature_flag_option, format_option, report
+from translator.cli.common import (
+    EXIT_USAGE,
+    allow_destructive_option,
+    branch_option,
+    feature_flag_option,
+    format_option,
+    report,
+    sandbox_option,
+)
 from translator.cli.common import print_diagnostics as _print
 from translator.core.diagnostics import SourceError
 
@@ -19,18 +27,21 @@ from translator.core.diagnostics import SourceError
               "source lines).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (data or clients at risk) too.")
 @allow_destructive_option
+@sandbox_option
+@branch_option
 @feature_flag_option
-def diff_command(old: str, new: str, fmt: str, verbose: bool, strict: bool, allow_destructive: bool,
-                 feature_flags: tuple[str, ...]) -> None:
+def diff_command(old: str, new: str, fmt: str, verbose: bool, strict: bool, allow_destructive: bool, sandbox: bool,
+                 branch: str | None, feature_flags: tuple[str, ...]) -> None:
     """Compare schema NEW pushed over a deployed OLD (each: a file, API folder, resource.ts, or
     REV:PATH read from git). Exit 0 when the push is accepted and loses no data (warnings
     allowed), 1 when not, 2 on usage or I/O problems."""
+    from translator.evolution import Options
     from translator.evolve import diff_paths
     from translator.project.sources import parse_flag_assignments
 
     try:
-        result = diff_paths(old, new, feature_flags=parse_flag_assignments(feature_flags),
-                            allow_destructive=allow_destructive)
+        options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None)
+        result = diff_paths(old, new, feature_flags=parse_flag_assignments(feature_flags), options=options)
     except SourceError as error:
         _print([error.diagnostic], count=False)
         sys.exit(EXIT_USAGE)

@@ -3,8 +3,9 @@ and without losing or hiding data? Compares the tables both deploy with Amplify'
 rules, DynamoDB's limits, the data already stored and the clients already built.
 
 The checks are chosen per language of the schema being deployed (:data:`RULE_SETS`): a Gen 1
-GraphQL schema goes through ``amplify push`` and its sanity check, a Gen 2 ``resource.ts`` does
-not; :func:`register` adds a check for a language.
+GraphQL schema goes through ``amplify push`` and its sanity check, a Gen 2 ``resource.ts`` through
+Amplify's table manager, which refuses nothing and loses data instead (``gen2``, ``mapping``);
+:func:`register` adds a check for a language.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from translator.core.diagnostics import Diagnostic
 from translator.evolution.client import client_breaking_changes
 from translator.evolution.compare import Comparison, IndexUpdate
 from translator.evolution.data import data_changes
+from translator.evolution.gen2 import gen2_diagnostics
+from translator.evolution.mapping import mapping_diagnostics
 from translator.evolution.plan import plan
 from translator.evolution.push import destructive_changes, dynamodb_refusals, push_refusals
 from translator.evolution.sanity import AmplifyError, Verdict
@@ -30,6 +33,11 @@ def _amplify_push(comparison: Comparison) -> Iterator[Diagnostic]:
     yield from destructive_changes(comparison)
 
 
+def _gen2_tables(comparison: Comparison) -> Iterator[Diagnostic]:
+    yield from mapping_diagnostics(comparison)
+    yield from gen2_diagnostics(comparison)
+
+
 def _stored_data(comparison: Comparison) -> Iterable[Diagnostic]:
     return data_changes(comparison.old, comparison.new)
 
@@ -40,7 +48,7 @@ def _clients(comparison: Comparison) -> Iterable[Diagnostic]:
 
 RULE_SETS: dict[Language, list[Check]] = {
     "graphql": [_amplify_push, _stored_data, _clients],
-    "gen2": [_stored_data, _clients],
+    "gen2": [_gen2_tables, _stored_data, _clients],
 }
 # Checks that only add to the others: their findings at a place another check reported are left out.
 SUPPLEMENTARY: set[Check] = {_clients}

@@ -9,7 +9,9 @@ from functools import cached_property
 from translator.evolution.builds import BuildSource, diffable_builds
 from translator.evolution.sanity import AmplifyError, Verdict, sanity_check, sanity_check_rules
 from translator.evolution.side import Options, Side
+from translator.evolution.table_manager import DeploymentFate, simulate
 from translator.model.deploy import Table
+from translator.model.deploy.gen2 import Synthesis, synthesize
 
 MULTIPLE_GSI_MESSAGE = "Cannot perform more than one GSI creation or deletion in a single update"
 GSI_UPDATE_MESSAGE = ('CloudFormation cannot update the KeySchema or Projection of an existing global secondary index '
@@ -77,6 +79,30 @@ class Comparison:
         strict = sanity_check(*self.builds, sanity_check_rules(self.iterative, False))
         allowed = set(self.verdict.violations)
         return tuple(e for e in strict.violations if e.destructive and e not in allowed)
+
+    @cached_property
+    def gen2(self) -> DeploymentFate | None:
+        """What deploying a Gen 2 NEW does to each table (None for a Gen 1 NEW): with ``ampx
+        sandbox`` or ``ampx pipeline-deploy`` (``options.sandbox``). A Gen 1 OLD deployed
+        nothing of Gen 2 (another stack); its tables are the Gen 1 tables a mapping adopts."""
+        if self.new.language != "gen2":
+            return None
+        return simulate(self.synthesis(self.old), self.synthesis(self.new), self.gen1_tables,
+                        sandbox=self.options.sandbox)
+
+    @cached_property
+    def gen1_tables(self) -> dict[str, Table]:
+        """By logical id, the Gen 1 table a Gen 2 import adopts: the model's table as the
+        transformer shapes it (what ``amplify push`` built), OLD's where it has one."""
+        return {**self.new_tables, **self.old_tables}
+
+    def synthesis(self, side: Side) -> Synthesis:
+        """The Gen 2 table resources of ``side`` for the deployment of the options."""
+        if side.language != "gen2":
+            return Synthesis()
+        options = self.options
+        return synthesize(side.document, side.deployment, side.definition, sandbox=options.sandbox,
+                          branch=options.branch, protected=options.deletion_protection, retained=options.retain)
 
     @cached_property
     def index_updates(self) -> tuple[IndexUpdate, ...]:

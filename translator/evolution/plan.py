@@ -38,10 +38,37 @@ def _table_change(before: Table, after: Table, replaced: bool) -> list[str]:
     return [f"  {'replace' if replaced else 'update'} {after.logical_id} (stack {after.stack})", *lines]
 
 
+def _gen2_verdict(comparison: Comparison) -> list[str]:
+    """What the Gen 2 table manager does per table, then whether the deployment succeeds."""
+    fate = comparison.gen2
+    assert fate is not None
+    kind = "ampx sandbox" if fate.sandbox else "ampx pipeline-deploy"
+    if fate.failed_stage in ("old-schema", "new-schema"):
+        side = "OLD" if fate.failed_stage == "old-schema" else "NEW"
+        return [f"{kind}: {side} does not synthesize, nothing is deployed"]
+    lines = []
+    for table in fate.old_failures or fate.tables.values():
+        if table.outcome == "unchanged":
+            continue
+        steps = ": " + ", ".join(f"{s.action.lower()} {s.index}" for s in table.gsi_steps) if table.gsi_steps else ""
+        lost = ", its items lost" if table.data_lost else ""
+        error = f" ({table.error})" if table.error else ""
+        lines.append(f"  {kind}: {table.outcome} {table.logical_id}{steps}{lost}{error}")
+    lost_count = sum(t.data_lost for t in fate.tables.values())
+    outcome = "succeeds" if fate.ok else f"fails ({fate.failed_stage})"
+    return [*lines, f"{kind}: the deployment {outcome}; {lost_count} table(s) lose their items (Gen 2 has no "
+            "push-time check)"]
+
+
 def plan(comparison: Comparison) -> list[str]:
     """One block per table that changes, then the verdict."""
+    if comparison.gen2 is not None and comparison.old.language != "gen2":
+        return ["plan:", *_gen2_verdict(comparison)]  # a Gen 2 stack is new: nothing of Gen 1's is changed
     old, new = comparison.old_tables, comparison.new_tables
-    replaced = {t for e in comparison.lifted for t in e.replaced_tables or ()}
+    if comparison.gen2 is not None:
+        replaced = {t.logical_id for t in comparison.gen2.tables.values() if t.outcome == "replaced"}
+    else:
+        replaced = {t for e in comparison.lifted for t in e.replaced_tables or ()}
     lines = ["plan:"]
     unchanged = 0
     for logical_id in sorted(set(old) | set(new)):
@@ -58,10 +85,10 @@ def plan(comparison: Comparison) -> list[str]:
             unchanged += not change
     if unchanged:
         lines.append(f"  {unchanged} table(s) unchanged")
+    if comparison.gen2 is not None:
+        return lines + _gen2_verdict(comparison)
     verdict = comparison.verdict
-    if comparison.new.language == "gen2":
-        lines.append("Gen 2 deploys without Amplify's push-time check")
-    elif verdict.error is None:
+    if verdict.error is None:
         lines.append("amplify push: accepted by its sanity check")
     else:
         lines.append(f"amplify push: refused ({verdict.error.rule}, {verdict.error.error_class})")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from translator.core.definition import DataDefinition
 from translator.core.diagnostics import Span
 from translator.core.document import Directive, SchemaDocument, TypeDef
 from translator.core.settings import Settings
@@ -23,13 +24,15 @@ def _directive_text(directive: Directive) -> str:
 @dataclass(frozen=True)
 class Side:
     """One compiled schema: as written (``document``), as built (``generic``: every field,
-    implicit ones included), what it deploys, and the settings and language it compiled with."""
+    implicit ones included), what it deploys, and the settings and language it compiled with;
+    for Gen 2, what ``defineData`` says about the tables (``definition``)."""
 
     document: SchemaDocument
     generic: GenericSchema
     deployment: Deployment
     settings: Settings
     language: Language = "graphql"
+    definition: DataDefinition | None = None
 
     @cached_property
     def models(self) -> dict[str, TypeDef]:
@@ -81,6 +84,14 @@ class Side:
 
 @dataclass(frozen=True)
 class Options:
-    """How the change is pushed: ``amplify push --allow-destructive-graphql-schema-updates``."""
+    """How the change is deployed. Gen 1: ``amplify push --allow-destructive-graphql-schema-updates``.
+    Gen 2: ``ampx sandbox`` (``sandbox``) or ``ampx pipeline-deploy --branch`` (``branch``: None when
+    not known); ``deletion_protection`` / ``retain``: the models whose tables ``amplify/backend.ts``
+    protects (``amplifyDynamoDbTables.M.deletionProtectionEnabled = true``) or retains
+    (``applyRemovalPolicy(RemovalPolicy.RETAIN)``), which ``resource.ts`` cannot say."""
 
     allow_destructive: bool = False
+    sandbox: bool = False
+    branch: str | None = None
+    deletion_protection: frozenset[str] = frozenset()
+    retain: frozenset[str] = frozenset()

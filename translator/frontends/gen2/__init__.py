@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from translator.core.definition import DataDefinition
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import too_deep
@@ -19,10 +20,11 @@ from translator.frontends.gen2.amplify.namespace import define_data_calls
 from translator.frontends.gen2.interpreter.evaluate import Interpreter
 from translator.frontends.gen2.interpreter.values import JSError, JSObject, SourceText, Unknown, describe
 from translator.frontends.gen2.loader import Loader, ModuleRecord
+from translator.frontends.gen2.lowering.definition import data_definition
 from translator.frontends.gen2.lowering.fields import Reporter
 from translator.frontends.gen2.lowering.lower import combine_span_of, lower_schemas, schemas_of
 
-__all__ = ["GEN2_FLAGS", "find_entry", "load_gen2"]
+__all__ = ["GEN2_FLAGS", "find_entry", "load_gen2", "load_gen2_data"]
 
 # What Amplify's Gen 2 backend (backend-data 1.9 -> graphql-generator 0.5.4) uses: CPK mode and
 # timestamp fields on, no DataStore conflict detection (isDataStoreEnabled is never set).
@@ -52,6 +54,11 @@ def load_gen2(path: Path) -> SchemaDocument | SchemaSource:
 
     A definition whose schema is GraphQL SDL text gives that text back, as a
     :class:`SchemaSource` whose positions are the ``.ts`` file's, for the GraphQL front end."""
+    return load_gen2_data(path)[0]
+
+
+def load_gen2_data(path: Path) -> tuple[SchemaDocument | SchemaSource, DataDefinition]:
+    """:func:`load_gen2`, plus what ``defineData`` says about the tables (the Gen 1 mapping)."""
     entry = find_entry(Path(path))
     try:
         return _load(entry)
@@ -64,24 +71,25 @@ def load_gen2(path: Path) -> SchemaDocument | SchemaSource:
     raise CompilationError([too_deep(str(entry), text, "typescript")])
 
 
-def _load(entry: Path) -> SchemaDocument | SchemaSource:
+def _load(entry: Path) -> tuple[SchemaDocument | SchemaSource, DataDefinition]:
     interp = Interpreter()
     loader = Loader(interp)
     record = loader.load(entry)
     if interp.diagnostics:
         raise CompilationError(interp.diagnostics)
     props, span = _define_data_props(interp, record, str(entry))
+    definition = data_definition(props, span)
     report = Reporter()
     schema_value = props.props.get("schema")
     if isinstance(schema_value, str):
-        return _graphql_schema(schema_value, props.spans.get("schema", span))
+        return _graphql_schema(schema_value, props.spans.get("schema", span)), definition
     schemas = schemas_of(schema_value, props.spans.get("schema", span), report)
     if report.diagnostics:
         raise CompilationError(report.diagnostics)
     document = lower_schemas(schemas, report, combine_span_of(schema_value))
     if report.diagnostics:
         raise CompilationError(report.diagnostics)
-    return document
+    return document, definition
 
 
 def _define_data_props(interp: Interpreter, record: ModuleRecord, path: str) -> tuple[JSObject, Span]:

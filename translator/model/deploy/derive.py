@@ -255,6 +255,12 @@ def _primary_key_directive(model: TypeDef) -> Directive | None:
     return found
 
 
+def explicit_primary_key(document: SchemaDocument, model: str) -> bool:
+    """Whether model ``model`` declares its key with ``@primaryKey`` (even on ``id``)."""
+    typedef = document.type(model)
+    return typedef is not None and _primary_key_directive(typedef) is not None
+
+
 def _mapped_name(model: TypeDef) -> str:
     """The name the model's resources keep after a rename (``@mapsTo(name:)``)."""
     maps_to = model.directive("mapsTo")
@@ -274,4 +280,4 @@ def _datastore_table() -> Table:
     return Table("DataStore", None, ROOT_STACK, keys, attributes, None, None, span, span)
 
 
-__all__ = ["deployed_tables"]
+__all__ = ["deployed_tables", "explicit_primary_key"]
