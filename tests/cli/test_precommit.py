@@ -346,3 +346,32 @@ def test_schema_evolution_hook(tmp_path: Path, pre_commit_home: Path) -> None:
     repo.git("add", SCHEMA)
     made, output = repo.commit("rating")
     assert made and hook_status(output, EVOLUTION) == "Passed", output
+
+
+GEN2_RESOURCE = "amplify/data/resource.ts"
+IDENTIFIER_CASE = REPO / "tests" / "evolution" / "gen2" / "cases" / "07_identifier_changed"
+
+
+def test_schema_evolution_hook_on_a_gen2_project(tmp_path: Path, pre_commit_home: Path) -> None:
+    """A Gen 2 resource.ts against HEAD: changing a model's identifier (its table replaced,
+    every item lost) blocks the commit; adding a field passes."""
+    repo = Repo(tmp_path, hooks=("amplify-schema-evolution",), home=pre_commit_home)
+    repo.run(str(PRE_COMMIT), "install")
+    old = (IDENTIFIER_CASE / "old.ts").read_text(encoding="utf-8")
+    repo.write(GEN2_RESOURCE, old)
+    repo.git("add", ".")
+    made, output = repo.commit("data")
+    assert made and hook_status(output, EVOLUTION) == "Passed", output
+
+    repo.write(GEN2_RESOURCE, (IDENTIFIER_CASE / "new.ts").read_text(encoding="utf-8"))
+    repo.git("add", GEN2_RESOURCE)
+    made, output = repo.commit("identifier")
+    assert not made and hook_status(output, EVOLUTION) == "Failed", output
+    assert (f"{GEN2_RESOURCE}:11:6: error[E321]: Item's identifier changes (sku HASH -> code HASH): the table "
+            "manager replaces table Item-{apiId}-NONE") in output
+
+    status = "      status: a.string(),\n"
+    repo.write(GEN2_RESOURCE, old.replace(status, status + "      note: a.string(),\n"))
+    repo.git("add", GEN2_RESOURCE)
+    made, output = repo.commit("note")
+    assert made and hook_status(output, EVOLUTION) == "Passed", output

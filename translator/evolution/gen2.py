@@ -209,8 +209,8 @@ def _updated(comparison: Comparison, table: TableFate, before: TableResource,
         steps = ", ".join(f"{s.action.lower()} {s.index}" for s in table.gsi_steps)
         yield Diagnostic("W120", f"the indexes of {model}'s table change in {len(table.gsi_steps)} deploy steps "
                          f"({steps}): the table manager makes one index change per UpdateTable and waits for each "
-                         "index to be built (backfilled) before the next, within one hour in all. Instead, for a large "
-                         "table: change one index per deployment", span, "warning", tuple(related))
+                         "index to be built (backfilled) before the next, within one hour in all. Instead: for a large "
+                         "table, change one index per deployment", span, "warning", tuple(related))
     old_types = {a.name: a.type for a in before.table.attributes}
     new_types = {a.name: a.type for a in after.table.attributes}
     retyped = [k.name for k in after.table.key_schema if old_types.get(k.name, new_types[k.name]) != new_types[k.name]]

@@ -64,6 +64,8 @@ def mapping_diagnostics(comparison: Comparison) -> Iterator[Diagnostic]:
     for what, span in definition.unknown:
         yield Diagnostic("W128", f"{_MAPPING} cannot be read statically ({what}): which models adopt their Gen 1 "
                          "tables is not checked", span, "warning")
+    if definition.unknown:
+        return
     synthesis = comparison.synthesis(new)
     if synthesis.error is not None:
         yield _synthesis_error(synthesis, comparison.options.sandbox)
