@@ -67,3 +67,20 @@ def test_check_against_head_on_a_gen2_project(tmp_path: Path, monkeypatch: pytes
     result = run("check", "--against", "HEAD", resource)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"HEAD:{resource}:4:3: error[E320]: Todo is removed: the deployment deletes")
+
+
+@pytest.mark.parametrize(
+    ("case", "options", "without", "with_them"),
+    [
+        ("19_model_removed_deletion_protection", ["--deletion-protected", "Todo"], "E320", "W122"),
+        ("20_model_removed_retain_policy", ["--retained", "Todo"], "E320", "W122"),
+        ("21_identifier_changed_deletion_protection", ["--deletion-protected", "Item"], "E321", "E323"),
+    ],
+)
+def test_what_backend_ts_sets_on_a_table_is_given_on_the_command_line(
+    case: str, options: list[str], without: str, with_them: str
+) -> None:
+    old, new = CASES / case / "old.ts", CASES / case / "new.ts"
+    plain = [d["code"] for d in json.loads(run("diff", "--format", "json", old, new).stdout)]
+    declared = [d["code"] for d in json.loads(run("diff", "--format", "json", *options, old, new).stdout)]
+    assert (plain, declared) == ([without], [with_them])

@@ -19,6 +19,7 @@ from translator.cli.common import (
     print_diagnostics,
     report,
     sandbox_option,
+    table_policy_options,
 )
 from translator.core.diagnostics import SourceError
 
@@ -33,9 +34,11 @@ from translator.core.diagnostics import SourceError
 @allow_destructive_option
 @sandbox_option
 @branch_option
+@table_policy_options
 @feature_flag_option
 def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool, against: str | None,
-                  allow_destructive: bool, sandbox: bool, branch: str | None, feature_flags: tuple[str, ...]) -> None:
+                  allow_destructive: bool, sandbox: bool, branch: str | None, deletion_protected: tuple[str, ...],
+                  retained: tuple[str, ...], feature_flags: tuple[str, ...]) -> None:
     """Check schemas (files, API folders, resource.ts) for what Amplify would reject and what
     makes generated forms go wrong. Exit 0 clean, 1 errors (or warnings with --strict), 2 I/O."""
     from translator.project.sources import parse_flag_assignments
@@ -51,7 +54,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, verbose: bool, strict: bool
             from translator.evolution import Options
             from translator.evolve import check_against
 
-            options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None)
+            options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None,
+                          deletion_protection=frozenset(deletion_protected), retain=frozenset(retained))
             diagnostics, source_errors = check_against(list(paths), against, feature_flags=flags, options=options)
     except SourceError as error:
         print_diagnostics([error.diagnostic], count=False)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from translator.core.diagnostics import CompilationError, Diagnostic, SourceError
 
 EXIT_OK, EXIT_SCHEMA, EXIT_USAGE = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Paths are checked by the library, which reports an unreadable file as E203 (click's own check
 # would print a usage message instead).
@@ -90,6 +93,21 @@ branch_option = click.option(
     help="Gen 2: the branch deployed (`ampx pipeline-deploy --branch`), whose entry of "
     "migratedAmplifyGen1DynamoDbTableMappings applies.",
 )
+
+def table_policy_options(function: F) -> F:
+    """``--deletion-protected MODEL`` and ``--retained MODEL``: what ``amplify/backend.ts`` sets on
+    a Gen 2 model's table, which is not read (it is CDK code, not the data definition)."""
+    function = click.option(
+        "--retained", "retained", multiple=True, metavar="MODEL",
+        help="Gen 2: a model whose table amplify/backend.ts keeps when the model goes (RemovalPolicy.RETAIN); "
+        "repeatable.",
+    )(function)
+    return click.option(
+        "--deletion-protected", "deletion_protected", multiple=True, metavar="MODEL",
+        help="Gen 2: a model whose table amplify/backend.ts protects (deletionProtectionEnabled = true); "
+        "repeatable. backend.ts is not read, so say it here.",
+    )(function)
+
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True,

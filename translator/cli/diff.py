@@ -14,6 +14,7 @@ from translator.cli.common import (
     format_option,
     report,
     sandbox_option,
+    table_policy_options,
 )
 from translator.cli.common import print_diagnostics as _print
 from translator.core.diagnostics import SourceError
@@ -29,9 +30,11 @@ from translator.core.diagnostics import SourceError
 @allow_destructive_option
 @sandbox_option
 @branch_option
+@table_policy_options
 @feature_flag_option
 def diff_command(old: str, new: str, fmt: str, verbose: bool, strict: bool, allow_destructive: bool, sandbox: bool,
-                 branch: str | None, feature_flags: tuple[str, ...]) -> None:
+                 branch: str | None, deletion_protected: tuple[str, ...], retained: tuple[str, ...],
+                 feature_flags: tuple[str, ...]) -> None:
     """Compare schema NEW pushed over a deployed OLD (each: a file, API folder, resource.ts, or
     REV:PATH read from git). Exit 0 when the push is accepted and loses no data (warnings
     allowed), 1 when not, 2 on usage or I/O problems."""
@@ -40,7 +43,8 @@ def diff_command(old: str, new: str, fmt: str, verbose: bool, strict: bool, allo
     from translator.project.sources import parse_flag_assignments
 
     try:
-        options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None)
+        options = Options(allow_destructive=allow_destructive, sandbox=sandbox, branch=branch or None,
+                          deletion_protection=frozenset(deletion_protected), retain=frozenset(retained))
         result = diff_paths(old, new, feature_flags=parse_flag_assignments(feature_flags), options=options)
     except SourceError as error:
         _print([error.diagnostic], count=False)

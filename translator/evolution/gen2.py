@@ -75,7 +75,8 @@ def _deleted(comparison: Comparison, fate: TableFate, before: TableResource) -> 
     model = _model(before)
     when = "once the deployment gets past its failure, it" if fate.outcome == "not_reached" else "the deployment"
     return Diagnostic("E320", f"{model} is removed: {when} deletes its table {before.table_name} and every item in "
-                      f"it (unless amplify/backend.ts protects or retains that table: not read here); {_DESTRUCTIVE}. "
+                      "it (unless amplify/backend.ts protects or retains that table, which is not read: say so with "
+                      f"--deletion-protected or --retained); {_DESTRUCTIVE}. "
                       "A renamed model gets a new, empty table. Instead: keep the model (rename "
                       f"it in the client code only), or {_PROTECT.format(model=model)} before removing the model: "
                       "the table then stays with its items", comparison.old.model_span(model),
