@@ -9,7 +9,7 @@ series.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import graphql
@@ -24,6 +24,7 @@ SPEC = ">=3.2.3,<3.3"
 require("graphql-core", graphql.__version__, (3, 2), (3, 2, 3), SPEC)
 
 NodeT = TypeVar("NodeT", bound=Node)
+T = TypeVar("T")
 
 # Which attributes of each node kind hold child nodes, in visiting order.
 QUERY_DOCUMENT_KEYS: dict[str, tuple[str, ...]] = _KEYS
@@ -80,3 +81,14 @@ def release_visitors(visitors: Iterable[Visitor]) -> None:
     emptying the caches lets reference counting free them at once."""
     for visitor in visitors:
         visitor.enter_leave_map.clear()
+
+
+def cached_on_source(source: Source, key: str, compute: Callable[[str], T]) -> T:
+    """``compute(source.body)``, kept on ``source`` (a ``Source`` has a ``__dict__``). Kept there
+    rather than in a cache keyed by the text: two parses of one file hold equal texts in two
+    objects, and such a cache compares them character by character on every lookup."""
+    values = source.__dict__
+    if key not in values:
+        values[key] = compute(source.body)
+    value: T = values[key]
+    return value

@@ -25,6 +25,7 @@ from graphql.language import (
 
 from translator.core.diagnostics import Span
 from translator.core.document import TypeRef, Value
+from translator.frontends.graphql.compat import cached_on_source
 
 _UNPLACED = Span("<schema>")
 
@@ -34,7 +35,7 @@ def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     if node is None or node.loc is None:
         return _UNPLACED if fallback == "<schema>" else Span(fallback)
     source = node.loc.source
-    starts = _line_starts(source.body)
+    starts = cached_on_source(source, "line_starts", _line_starts)
     line = bisect_right(starts, node.loc.start)
     return Span(source.name, line, node.loc.start - starts[line - 1] + 1)
 
