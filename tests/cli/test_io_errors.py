@@ -69,9 +69,13 @@ def gen2_folder(root: Path) -> Path:
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 @pytest.mark.parametrize("command", [["compile", "s.graphql"], ["check", "--format", "json", "s.graphql"],
-                                     ["check", "--format", "sarif", "s.graphql"]])
+                                     ["check", "--format", "sarif", "s.graphql"],
+                                     ["diff", "--format", "json", "s.graphql", "s.graphql"],
+                                     ["diagram", "s.graphql"], ["report", "s.graphql"],
+                                     ["migrate", "v1.graphql"]])
 def test_a_full_standard_output_is_e208(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "s.graphql").write_text(BLOG)
+    (tmp_path / "v1.graphql").write_text('type Post @model @key(fields: ["id"]) { id: ID! }\n')
     with open("/dev/full", "w") as full:
         done = run(command, tmp_path, stdout=full.fileno())
     assert_diagnostic(done, "<stdout>: error[E208]: cannot write to standard output: No space left on device")
@@ -158,6 +162,16 @@ def test_an_unreadable_file_given_directly_is_e203(tmp_path: Path, command: str)
     schema.chmod(0)
     done = run([command, "s.graphql"], tmp_path, unprivileged=True)
     assert_diagnostic(done, "s.graphql: error[E203]: cannot read the file: Permission denied")
+
+
+@requires_permissions
+@pytest.mark.parametrize("unreadable", ["old.graphql", "new.graphql"])
+def test_diff_of_an_unreadable_side_is_e203(tmp_path: Path, unreadable: str) -> None:
+    for name in ("old.graphql", "new.graphql"):
+        (tmp_path / name).write_text(BLOG)
+    (tmp_path / unreadable).chmod(0)
+    done = run(["diff", "old.graphql", "new.graphql"], tmp_path, unprivileged=True)
+    assert_diagnostic(done, f"{unreadable}: error[E203]: cannot read the file: Permission denied")
 
 
 @requires_permissions

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import exit_on_problems, feature_flag_option
+from translator.cli.common import echo_stdout, exit_on_problems, feature_flag_option
 
 
 def selection_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -37,7 +37,7 @@ def run_and_print(make: Callable[[], str], output: Path | None) -> None:
         with exit_on_problems():
             text = make()
             if output is None:
-                click.echo(text, nl=False)
+                echo_stdout(text)
             else:
                 write_if_changed(output, text)
     except UnknownEntityError as error:

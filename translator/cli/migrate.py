@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, exit_on_problems
+from translator.cli.common import EXIT_SCHEMA, echo_stdout, exit_on_problems
 from translator.core.settings import AUTH_MODES
 
 
@@ -54,7 +54,5 @@ def migrate_command(paths: tuple[Path, ...], output: Path | None, in_place: bool
                 raise click.UsageError("-o takes a schema of a single file; use --in-place for schema/ folders")
             write_if_changed(output, files[0].text)
             return
-        for file in files:
-            if len(files) > 1:
-                click.echo(f"==> {file.source.name} <==")
-            click.echo(file.text, nl=False)
+        echo_stdout(piece for file in files
+                    for piece in ([f"==> {file.source.name} <==\n"] if len(files) > 1 else []) + [file.text])
