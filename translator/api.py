@@ -148,13 +148,9 @@ def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> Gen
     them first, and parsed again with them only when there is something to report."""
     try:
         return compile_document(parse_schema(sources, positions=False), settings)
-    except CompilationError:
-        pass
-    # Every problem of the schema, not just those of the first stage that found one.
-    try:
-        return compile_document(parse_schema(sources), settings)
     except CompilationError as error:
         found = error.diagnostics  # the exception itself is not kept: its frames would be
+    # Every problem of the schema, with positions, not just those of the first stage that found one.
     _raise_every_error(_sources_diagnostics(sources, settings), found)
 
 
