@@ -155,7 +155,7 @@ def test_an_output_folder_that_cannot_be_written_is_e208(tmp_path: Path, command
 
 
 @requires_permissions
-@pytest.mark.parametrize("command", ["compile", "check", "hook-compile"])
+@pytest.mark.parametrize("command", ["compile", "check", "hook-compile", "diagram", "report", "migrate"])
 def test_an_unreadable_file_given_directly_is_e203(tmp_path: Path, command: str) -> None:
     schema = tmp_path / "s.graphql"
     schema.write_text(BLOG)

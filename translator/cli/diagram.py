@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import echo_stdout, exit_on_problems, feature_flag_option
+from translator.cli.common import (
+    echo_stdout,
+    exit_on_problems,
+    feature_flag_option,
+    input_paths_argument,
+    output_path_type,
+)
 
 
 def selection_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -19,7 +25,7 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
                      help="Only this model and its neighbourhood (repeatable)."),
         click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
                      help="With --model: how many relationships away to go (a join model is no step)."),
-        click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+        click.option("-o", "--output", type=output_path_type,
                      help="Write here (atomically, only when it changes) instead of stdout."),
         feature_flag_option,
     ]
@@ -47,7 +53,7 @@ def run_and_print(make: Callable[[], str], output: Path | None) -> None:
 
 
 @click.command("diagram")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@input_paths_argument
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True,
               help="Mermaid erDiagram (renders in GitHub/GitLab Markdown) or Graphviz DOT.")
 @selection_options

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from translator.cli.common import EXIT_SCHEMA, echo_stdout, exit_on_problems
+from translator.cli.common import EXIT_SCHEMA, echo_stdout, exit_on_problems, input_paths_argument, output_path_type
 from translator.core.settings import AUTH_MODES
 
 
 @click.command("migrate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@input_paths_argument
+@click.option("-o", "--output", type=output_path_type,
               help="Write the migrated schema here (atomically, only when it changes); one schema file only.")
 @click.option("--in-place", is_flag=True,
               help="Rewrite the schema files (each atomically); files with nothing to migrate stay untouched.")

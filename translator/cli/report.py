@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
+from translator.cli.common import input_paths_argument
 from translator.cli.diagram import run_and_print, selection_options
 
 
 @click.command("report")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@input_paths_argument
 @click.option("--title", help="The report's heading (default: 'Data model: PATHS').")
 @selection_options
 def report_command(paths: tuple[Path, ...], title: str | None, include_all: bool, models: tuple[str, ...],
