@@ -19,13 +19,12 @@ from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
-from translator.frontends.graphql.changes import ClientChange, client_changes
 from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
 
-__all__ = ["ClientChange", "SchemaSource", "client_changes", "parse_schema", "parse_schema_parts"]
+__all__ = ["SchemaSource", "parse_schema", "parse_schema_parts"]
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
