@@ -1,5 +1,7 @@
-"""The fast parser used for position-free parses gives exactly the tree graphql-core's parser
-gives (its lexer exactly the tokens graphql-core's lexer reads), and fails where it fails."""
+"""The parsers every compile uses give exactly the tree graphql-core's parser gives, locations
+included: our own SDL parser (:mod:`sdl_parser`) wherever it does not leave the text to
+graphql-core's, and the fast graphql-core subclass (its lexer exactly the tokens graphql-core's
+lexer reads), which fails where graphql-core's fails."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedLexer, UnplacedParser
+from translator.frontends.graphql.sdl_parser import Unsupported, parse_sdl
 
 Tokens = list[tuple[str, int, int, str | None]]
 
@@ -45,6 +48,8 @@ def _tree(parser: Parser, offsets: bool = False) -> tuple[str, object]:
         document = parser.parse_document()
     except GraphQLSyntaxError as error:
         return ("error", f"{error.message} @ {error.positions}")
+    except RecursionError:
+        return ("error", "nested too deeply")
     return ("tree", _plain(document, offsets))
 
 
@@ -61,7 +66,30 @@ def _plain(value: object, offsets: bool = False) -> object:
     return value
 
 
+def _sdl_tree(text: str, offsets: bool = False) -> tuple[str, object] | None:
+    """Our SDL parser's document as :func:`_tree` gives it, or None when it leaves the text to
+    graphql-core's parser."""
+    try:
+        return ("tree", _plain(parse_sdl(Source(text), offsets), offsets))
+    except Unsupported:
+        return None
+
+
+def _same_sdl_parse(text: str) -> bool:
+    """Our SDL parser gives graphql-core's tree, with and without positions, or gives up (always
+    where graphql-core's parser fails). True when it gave the tree."""
+    taken = 0
+    for offsets in (False, True):
+        reference = _tree(AmplifyParser(Source(text), no_location=not offsets), offsets)
+        ours = _sdl_tree(text, offsets)
+        assert ours is None or ours == reference
+        taken += ours is not None
+    assert taken in (0, 2)
+    return taken == 2
+
+
 def _same_parse(text: str) -> None:
+    _same_sdl_parse(text)
     assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
     assert _tree(UnplacedParser(Source(text))) == _tree(AmplifyParser(Source(text), no_location=True))
     # With positions: every node where graphql-core's parser places it.
@@ -71,9 +99,10 @@ def _same_parse(text: str) -> None:
 def test_every_known_schema_parses_the_same() -> None:
     paths = _schemas()
     assert len(paths) > 300
-    trees = 0
+    trees = ours = 0
     for path in paths:
         text = path.read_text(encoding="utf-8")
+        ours += _same_sdl_parse(text)
         assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text), path
         fast = _tree(UnplacedParser(Source(text)))
         assert fast == _tree(AmplifyParser(Source(text), no_location=True)), path
@@ -81,6 +110,8 @@ def test_every_known_schema_parses_the_same() -> None:
         assert placed == _tree(AmplifyParser(Source(text)), True), path
         trees += fast[0] == "tree"
     assert trees > 300
+    # Ours takes every schema that parses (graphql-core's parser is only for errors and operations).
+    assert ours == trees
 
 
 TRICKY = [
@@ -107,6 +138,29 @@ TRICKY = [
     "_name9 __x A1_b",
     "1abc",
     "-name",
+    # Every definition our SDL parser takes, and near misses it must leave to graphql-core's.
+    '"d" schema @a { query: Q mutation: M subscription: S } extend schema @b extend schema { query: Q }',
+    'schema { nothing: Q }',
+    '"""s""" scalar S @a(b: 1) extend scalar S @c extend scalar S',
+    'type A implements & B & C @d { "f" f("a" a: Int = 1 @x, b: [[B!]]! = [[null]]): [A] @e(x: {y: [1.5e3, -2]}) }',
+    'type A implements B C { f: Int } type E {}',
+    'interface I implements J @k { f: Int } extend interface I @x extend interface I implements K',
+    'union U @a = | A | B extend union U = C extend union U @d union V',
+    'enum E @a { "v" A @b true false null } extend enum E { C } extend enum E',
+    'input I @a { a: Int = 1, b: E = V, c: [I] = [{a: 2}], d: String = """x""" } extend input I { e: Int }',
+    '"d" directive @d("a" a: Int = 1) repeatable on FIELD_DEFINITION | OBJECT',
+    'directive @d on | QUERY directive @e on NOT_A_LOCATION directive @f',
+    '"d" extend type A @x',
+    'extend directive @d @x',
+    'type A { f: Int @d(a: $v) }',
+    'type A { f(a: Int = $v): Int }',
+    "type A { f: " + "[" * 200 + "Int" + "]" * 200 + " }",
+    "type A { f: " + "[" * 201 + "Int" + "]" * 201 + " }",
+    'type A @d(a: ' + "[" * 100 + "1" + "]" * 100 + ") { f: Int }",
+    'type A @d(a: ' + "{a: " * 201 + "1" + "}" * 201 + ") { f: Int }",
+    'type Q { f: Int } query { f }',
+    '"d" { f }',
+    'type A { f: Int } # end without a line end',
 ]
 
 
@@ -132,7 +186,9 @@ SCHEMA_PIECES = st.sampled_from(
     ["type A", "type B @model", "{", "}", " x: Int", " y: [String!]!", ' @index(name: "i")', " @hasMany",
      "(a: Int = 1, b: [B!])", '"""doc"""', '"d"', "\n", "enum E { X Y }", "input I { a: Int }", "extend type A",
      "interface N", "implements N", "union U = A | B", "scalar S", "schema { query: A }", ": ",
-     "@auth(rules: [{allow: public}])"]
+     "@auth(rules: [{allow: public}])", "extend schema @a", "extend enum E", "extend input I", "extend union U",
+     "extend scalar S @x", "directive @d(a: Int = [1, {b: null}]) repeatable on FIELD_DEFINITION | OBJECT",
+     "enum E { true null }", " = ", "[", "]", "| ", "& ", "1.5", "$v", " on ", "repeatable"]
 )
 
 

@@ -21,6 +21,7 @@ from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_document
 from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
+from translator.frontends.graphql.sdl_parser import Unsupported, parse_sdl
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
 
@@ -111,6 +112,10 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
     text = Source(source.text, source.name)
+    try:
+        return parse_sdl(text, positions)
+    except Unsupported:
+        pass  # graphql-core's parser gives the tree of what ours leaves alone, or the error
     parser = UnplacedParser(text, positions=positions)
     try:
         return parser.parse_document()

@@ -43,6 +43,13 @@ def bare_node(cls: type[NodeT], **values: Any) -> NodeT:
     return node
 
 
+def slot_writer(cls: type[Node], key: str) -> Callable[[Any, Any], None]:
+    """The function that sets attribute ``key`` of a ``cls`` node without ``Node.__setattr__``
+    (the set method of the attribute's slot; every node attribute is a slot in 3.2)."""
+    setter: Callable[[Any, Any], None] = getattr(cls, key).__set__
+    return setter
+
+
 def use_lexer(parser: Parser, lexer: Lexer) -> None:
     """Make ``parser`` read its tokens from ``lexer``."""
     parser._lexer = lexer  # noqa: SLF001
@@ -59,14 +66,24 @@ def unlink_tokens(parser: Parser) -> None:
         token = previous
 
 
-def offsets_location(start: int, end: int, source: Source) -> Location:
+class OffsetsLocation(Location):
     """A location with the offsets and source graphql-core's would have, without its tokens
-    (which would keep the token list alive): all that ``GraphQLError`` and our spans read."""
-    location = object.__new__(Location)
-    for key, value in (("start", start), ("end", end), ("source", source), ("start_token", None),
-                       ("end_token", None)):
-        _set_attribute(location, key, value)
-    return location
+    (which would keep the token list alive): all that ``GraphQLError`` and our spans read. A
+    subclass only for its constructor: plain slot writes, a fifth of the cost of any other way
+    of making a location, which counts when every node of a large schema has one."""
+
+    __slots__ = ()
+
+    def __init__(self, start: int, end: int, source: Source) -> None:  # noqa: D107 - as the class says
+        self.start = start
+        self.end = end
+        self.source = source
+        self.start_token = self.end_token = None  # type: ignore[assignment]
+
+
+def offsets_location(start: int, end: int, source: Source) -> Location:
+    """A location from ``start`` to ``end`` in ``source``, without tokens."""
+    return OffsetsLocation(start, end, source)
 
 
 def handlers_for_kind(visitor: Visitor, kind: str) -> tuple[Any, Any]:
