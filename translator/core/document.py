@@ -147,7 +147,10 @@ class TypeDef:
 
     def directive(self, name: str) -> Directive | None:
         """The first use of directive ``name`` on this type, or None."""
-        return next((d for d in self.directives if d.name == name), None)
+        for d in self.directives:  # plain loops: asked of every type by every stage
+            if d.name == name:
+                return d
+        return None
 
     @property
     def is_model(self) -> bool:
@@ -156,7 +159,10 @@ class TypeDef:
 
     def field(self, name: str) -> FieldDef | None:
         """The field called ``name``, or None."""
-        return next((f for f in self.fields if f.name == name), None)
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
 
     def declared_field(self, name: str) -> FieldDef | None:
         """The field called ``name`` if the type's own definition declares it (not an extension)."""

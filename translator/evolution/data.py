@@ -40,34 +40,39 @@ def data_changes(old: Side, new: Side) -> Iterator[Diagnostic]:
 def _field_changes(
     old: Side, new: Side, model: str, before: dict[str, GenericField], after: dict[str, GenericField]
 ) -> Iterator[Diagnostic]:
+    # Positions are looked up only for what is reported: most fields do not change.
     for name, field in after.items():
         previous = before.get(name)
-        here = new.field_span(model, name)
         if previous is None:
             if _stored(field) and field.required and not field.read_only:
                 yield Diagnostic("W100", f"{model}.{name} is added as required ({_type(field)}!): the {model} items "
                                  "stored before have no value, and every query that selects it on them fails with a "
-                                 "non-null error until they are backfilled", here, "warning",
+                                 "non-null error until they are backfilled", new.field_span(model, name), "warning",
                                  (Related(old.model_span(model), f"{model} before, without {name}"),))
             continue
         if not (_stored(field) and _stored(previous)):
             continue
-        was = Related(old.field_span(model, name), f"{model}.{name} before: {_type(previous)}"
-                      + ("!" if previous.required else ""))
-        if _type(previous) != _type(field):
-            yield Diagnostic("W102", f"{model}.{name} changes type from {_type(previous)} to {_type(field)}: DynamoDB "
+        before_type, after_type = _type(previous), _type(field)
+        if before_type != after_type:
+            yield Diagnostic("W102", f"{model}.{name} changes type from {before_type} to {after_type}: DynamoDB "
                              "keeps the stored values, and those that do not fit the new type make the queries "
-                             "returning them fail", here, "warning", (was,))
+                             "returning them fail", new.field_span(model, name), "warning",
+                             (_was(old, model, name, previous),))
         elif field.required and not previous.required:
             yield Diagnostic("W101", f"{model}.{name} is made required: {model} items stored without a value make "
                              "every query that selects it fail with a non-null error until they are backfilled",
-                             here, "warning", (was,))
+                             new.field_span(model, name), "warning", (_was(old, model, name, previous),))
     for name, previous in before.items():
         if name not in after and _stored(previous):
             yield Diagnostic("W105", f"{model}.{name} is removed: its values stay in every stored {model} item but "
                              "can no longer be read; if this is a rename, the old values stay under the old name",
                              old.field_span(model, name), "warning",
                              (Related(new.model_span(model), f"{model} without {name}"),))
+
+
+def _was(old: Side, model: str, name: str, previous: GenericField) -> Related:
+    return Related(old.field_span(model, name), f"{model}.{name} before: {_type(previous)}"
+                   + ("!" if previous.required else ""))
 
 
 def _scalar_shape(model: GenericModel) -> frozenset[tuple[str, str]]:

@@ -20,6 +20,8 @@ def process_connection(
     field: WField, model: WModel, models: dict[str, WModel], cpk: bool
 ) -> WConnection | None:
     """The connection of ``field`` per its first ``@hasOne``/``@hasMany``/``@belongsTo``."""
+    if not field.directives:
+        return None  # most fields: asked of every field of every model
     directive = next((d for d in field.directives if d.name in _RELATIONSHIPS), None)
     if directive is None:
         return None

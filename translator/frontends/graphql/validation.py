@@ -151,15 +151,17 @@ class _SDLWalk:
     def _needless(self, node: Node) -> bool:
         """True for a node that no rule reports on, nor on anything below it."""
         kind = node.kind
+        if kind == "field_definition" and not node.directives and not node.arguments:  # type: ignore[attr-defined]
+            # Most of a schema, answered without the general path (the same answer: no rule
+            # but the directive rule looks at a field, and this one has no directives).
+            if self._passive_kind(kind):
+                return self._needless(node.type)  # type: ignore[attr-defined]
         while kind in _TYPE_WRAPPERS:
             node = node.type  # type: ignore[attr-defined]
             kind = node.kind
         if kind == "named_type":
             return node.name.value in self.known_types  # type: ignore[attr-defined]
-        passive = self.passive.get(kind)
-        if passive is None:
-            passive = self.passive[kind] = all(index == self.directive_rule for index, _, _ in self._for_kind(kind))
-        if not passive or getattr(node, "directives", None):
+        if not self._passive_kind(kind) or getattr(node, "directives", None):
             return False
         for child_key in _SDL_VISITOR_KEYS.get(kind, ()):
             value = getattr(node, child_key, None)
@@ -171,6 +173,13 @@ class _SDLWalk:
                 return False
         return True
 
+    def _passive_kind(self, kind: str) -> bool:
+        """Whether no rule but the directive rule looks at nodes of ``kind``."""
+        passive = self.passive.get(kind)
+        if passive is None:
+            passive = self.passive[kind] = all(index == self.directive_rule for index, _, _ in self._for_kind(kind))
+        return passive
+
     def walk(
         self, node: Node, key: Any, parent: Any, ancestors: tuple[Any, ...], skipped: frozenset[int] = frozenset()
     ) -> None:
@@ -178,9 +187,11 @@ class _SDLWalk:
         handlers = self._for_kind(node.kind)
         # Only this node's own directives matter to the directive rule: no skip below it.
         idle = self.directive_rule if not getattr(node, "directives", True) else -1
+        path: list[Any] = []
+        lineage = list(ancestors)  # one list for every handler, as graphql-core's visit passes one
         for index, enter, _leave in handlers:
             if enter is not None and index not in skipped and index != idle:
-                result = enter(node, key, parent, [], list(ancestors))
+                result = enter(node, key, parent, path, lineage)
                 if result is SKIP or result is False or result is BREAK or result is True:
                     skipped = skipped | {index}
         below = (*ancestors, parent) if parent is not None else ancestors
@@ -195,7 +206,7 @@ class _SDLWalk:
                 self.walk(value, child_key, node, below, skipped)
         for index, _enter, leave in handlers:
             if leave is not None and index not in skipped and index != idle:
-                leave(node, key, parent, [], list(ancestors))
+                leave(node, key, parent, path, lineage)
 
 
 def validate_tree(user: DocumentNode) -> list[Diagnostic]:

@@ -32,12 +32,16 @@ _UNPLACED = Span("<schema>")
 
 def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     """The 1-based position where ``node`` starts, in the file it was parsed from."""
-    if node is None or node.loc is None:
+    loc = node.loc if node is not None else None
+    if loc is None:
         return _UNPLACED if fallback == "<schema>" else Span(fallback)
-    source = node.loc.source
-    starts = cached_on_source(source, "line_starts", _line_starts)
-    line = bisect_right(starts, node.loc.start)
-    return Span(source.name, line, node.loc.start - starts[line - 1] + 1)
+    source = loc.source
+    # Called for every field of a schema read with positions: the line table is read straight
+    # from where cached_on_source keeps it.
+    starts = source.__dict__.get("line_starts") or cached_on_source(source, "line_starts", _line_starts)
+    start = loc.start
+    line = bisect_right(starts, start)
+    return Span(source.name, line, start - starts[line - 1] + 1)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")

@@ -81,6 +81,9 @@ class _Derivation:
         self.settings = settings
         self.models = [t for t in document.types if t.is_model]
         self.tables: dict[str, _Table] = {}
+        # Each model's @primaryKey, found once: the table, every index and every relationship
+        # of the model ask for it.
+        self.primary_keys = {model.name: _primary_key_directive(model) for model in self.models}
 
     def run(self, resource_type: str) -> Deployment:
         for model in self.models:
@@ -109,7 +112,7 @@ class _Derivation:
     def _model_table(self, model: TypeDef) -> _Table:
         base = _mapped_name(model)
         key_field, sort_fields = self._primary_key(model)
-        primary = _primary_key_directive(model)
+        primary = self.primary_keys[model.name]
         table = _Table(logical_table_id(base), base, base, model.span,
                        primary.span if primary is not None else model.span, [], [])
         table.key_schema.append(KeyElement(key_field.name if key_field else "id", "HASH"))
@@ -120,7 +123,8 @@ class _Derivation:
         return table
 
     def _primary_key(self, model: TypeDef) -> tuple[FieldDef | None, list[FieldDef]]:
-        primary = _primary_key_directive(model)
+        known = model.name in self.primary_keys
+        primary = self.primary_keys[model.name] if known else _primary_key_directive(model)
         if primary is None:
             return None, []
         key_field = next(f for f in model.fields if primary in f.directives)
