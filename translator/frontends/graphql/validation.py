@@ -151,11 +151,11 @@ class _SDLWalk:
     def _needless(self, node: Node) -> bool:
         """True for a node that no rule reports on, nor on anything below it."""
         kind = node.kind
-        if kind == "field_definition" and not node.directives and not node.arguments:  # type: ignore[attr-defined]
-            # Most of a schema, answered without the general path (the same answer: no rule
-            # but the directive rule looks at a field, and this one has no directives).
-            if self._passive_kind(kind):
-                return self._needless(node.type)  # type: ignore[attr-defined]
+        # Most of a schema, answered without the general path (the same answer: no rule but the
+        # directive rule looks at a field, and this one has no directives).
+        plain_field = kind == "field_definition" and not node.directives and not node.arguments  # type: ignore[attr-defined]
+        if plain_field and self._passive_kind(kind):
+            return self._needless(node.type)  # type: ignore[attr-defined]
         while kind in _TYPE_WRAPPERS:
             node = node.type  # type: ignore[attr-defined]
             kind = node.kind
