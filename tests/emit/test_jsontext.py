@@ -51,3 +51,19 @@ def test_pieces_are_about_one_model_each() -> None:
     pieces = list(json_chunks(value))
     assert len(pieces) > 50 and max(len(p) for p in pieces) < 200
     assert "".join(pieces) == _reference(value)
+
+
+# Objects the writer remembers the text of, next to objects equal to them in Python (True == 1,
+# 1 == 1.0, key True == key 1) whose text differs: each must keep its own text.
+LOOKALIKES = [
+    [{"a": True}, {"a": 1}, {"a": 1.0}, {"a": True}],
+    [{True: "x"}, {1: "x"}, {"1": "x"}, {True: "x"}],
+    [{"a": None, "b": "s"}, {"a": 0, "b": "s"}, {"a": False, "b": "s"}, {"a": None, "b": "s"}],
+    {"m": {"f": {"required": True}}, "n": [{"required": True}], "o": {"p": {"q": {"required": True}}}},
+]
+
+
+def test_remembered_objects_keep_their_own_text() -> None:
+    for value in LOOKALIKES:
+        assert indented_json(value) == _reference(value)
+        assert "".join(json_chunks(value)) == _reference(value)
