@@ -7,9 +7,9 @@ function appends the pieces to a list, encodes strings with the standard library
 remembers the text of keys, which repeat (``dataType``, ``required``, ...), writes scalar
 members without a call, and remembers the text of each object of strings, booleans and nulls
 alone at each level: most fields of a schema are such an object, and most are equal to another
-(``{"dataType": "String", ..., "isArray": false}``). The output is the same text, byte for byte (tested against ``json.dumps``
-on every golden output and on generated values); what it does not know (floats, other types) it
-hands to ``json.dumps``.
+(``{"dataType": "String", ..., "isArray": false}``). The output is the same text, byte for byte
+(tested against ``json.dumps`` on every golden output and on generated values); what it does not
+know (floats, other types) it hands to ``json.dumps``.
 """
 
 from __future__ import annotations
