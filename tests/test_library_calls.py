@@ -66,14 +66,14 @@ def test_a_gen2_file_with_errors_is_evaluated_once(tmp_path: Path, monkeypatch: 
     assert [(d.code, d.line) for d in caught.value.diagnostics] == [("G003", 3)]
 
 
-def _position_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each parse of a schema kept positions."""
+def _placements(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Where each parse of a schema placed its nodes ("none", "spans" or "all")."""
     import translator.frontends.graphql as graphql_front_end
 
-    parses: list[bool] = []
+    parses: list[object] = []
     original = graphql_front_end.parse_sdl
 
-    def recorded(source: Any, positions: bool) -> Any:
+    def recorded(source: Any, positions: Any) -> Any:
         parses.append(positions)
         return original(source, positions)
 
@@ -81,28 +81,40 @@ def _position_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return parses
 
 
-def test_check_of_a_schema_with_nothing_to_report_costs_no_more_than_a_compile(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("text", "expected", "placements"),
+    [
+        # Nothing to report, and warnings only: one reading, placing what the document needs.
+        ("type Post @model { id: ID! title: String }\n", None, ["spans"]),
+        ("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005", ["spans"]),
+        # An error in the tree itself: read again with every node placed, to point at it.
+        (BROKEN, "E003", ["spans", "all"]),
+    ],
+)
+def test_check_reads_a_schema_once_unless_the_tree_itself_has_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str | None, placements: list[str]
 ) -> None:
     from translator.check import check_schema
 
     schema = tmp_path / "schema.graphql"
-    schema.write_text("type Post @model { id: ID! title: String }\n")
-    parses = _position_parses(monkeypatch)
-    assert check_schema([schema]) == []
-    # Read once, without positions, as compile reads it.
-    assert parses == [False]
+    schema.write_text(text)
+    parses = _placements(monkeypatch)
+    found = check_schema([schema])
+    assert [d.code for d in found][:1] == ([expected] if expected else [])
+    assert all(d.span.line > 0 for d in found), found
+    assert parses == placements
 
 
-def test_check_reads_positions_again_for_what_it_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from translator.check import check_schema
-
+def test_compile_reads_without_positions_and_again_only_to_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     schema = tmp_path / "schema.graphql"
-    # A warning only (enum values that collide), and an error.
-    for text, expected in (("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005"), (BROKEN, "E003")):
-        schema.write_text(text)
-        parses = _position_parses(monkeypatch)
-        found = check_schema([schema])
-        assert found and all(d.span.line > 0 for d in found), found
-        assert found[0].code == expected
-        assert parses[0] is False and True in parses
+    schema.write_text("type Post @model { id: ID! title: String }\n")
+    parses = _placements(monkeypatch)
+    translator.compile_path(schema)
+    assert parses == ["none"]
+    schema.write_text(BROKEN)
+    parses.clear()
+    with pytest.raises(translator.CompilationError):
+        translator.compile_path(schema)
+    assert parses == ["none", "spans", "all"]

@@ -81,13 +81,6 @@ def diagnose(
 
 
 def _sources_diagnostics(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
-    # Positions only matter in what is reported: a schema that has nothing to report (most,
-    # in a pre-commit hook) is read once without them, as a compile reads it.
-    try:
-        if not all_diagnostics(parse_schema(sources, positions=False), settings):
-            return []
-    except CompilationError:
-        pass
     document, reported = parse_schema_parts(sources)
     if document is None:
         return reported

@@ -197,3 +197,27 @@ SCHEMA_PIECES = st.sampled_from(
 @given(st.lists(SCHEMA_PIECES, max_size=30).map("".join))
 def test_random_schemas_parse_the_same(text: str) -> None:
     _same_parse(text)
+
+
+def test_the_document_built_from_the_spans_alone_is_the_one_built_from_every_position() -> None:
+    from translator.frontends.graphql.build import build_document
+
+    built = 0
+    for path in _schemas():
+        text = path.read_text(encoding="utf-8")
+        try:
+            every = parse_sdl(Source(text, path.name), True)
+        except Unsupported:
+            continue
+        spans = parse_sdl(Source(text, path.name), "spans")
+        # Without locations the trees are graphql-core's: only the places differ.
+        assert _plain(spans) == _plain(every), path
+        try:
+            expected = build_document(every)
+        except Exception as error:  # a schema the validation would stop: building may fail too
+            with pytest.raises(type(error)):
+                build_document(spans)
+            continue
+        assert build_document(spans) == expected, path
+        built += 1
+    assert built > 300

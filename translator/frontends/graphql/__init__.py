@@ -18,10 +18,10 @@ from graphql.language import (
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
-from translator.frontends.graphql.build import build_document
+from translator.frontends.graphql.build import build_consuming
 from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
-from translator.frontends.graphql.sdl_parser import Unsupported, parse_sdl
+from translator.frontends.graphql.sdl_parser import Placement, Unsupported, parse_sdl
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
 
@@ -32,11 +32,20 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     """Parse, validate and convert ``sources``; raise CompilationError with every problem.
 
     ``positions=False`` leaves source positions out of the document (every span is the bare
-    file name), which parses a fifth faster; callers that may report anything about a schema
-    that compiles must keep them. Nesting too deep for graphql-core's parser (its limit, or
-    Python's stack in its recursive parser, validation and our builders) is ``E057``."""
+    file name), which parses a third faster; callers that may report anything about a schema
+    that compiles must keep them. With positions, the syntax tree places only the nodes the
+    document's positions come from, unless there is a problem to report in the tree itself:
+    then it is read again with every node placed. Nesting too deep for graphql-core's parser
+    (its limit, or Python's stack in its recursive parser, validation and our builders) is
+    ``E057``."""
     try:
-        return _parse_schema(sources, positions)
+        if not positions:
+            return _parse_schema(sources, "none")
+        try:
+            return _parse_schema(sources, "spans")
+        except CompilationError:
+            pass  # raised again below with every position, so it does not keep these frames
+        return _parse_schema(sources, "all")
     except RecursionError:
         pass  # raised below, so the error does not keep the frames of the recursion alive
     deepest = max(sources, key=lambda s: deepest_nesting(s.text).depth)
@@ -59,7 +68,7 @@ def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument 
     return document, [*reported, *found]
 
 
-def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDocument:
+def _parse_schema(sources: Sequence[SchemaSource], positions: Placement) -> SchemaDocument:
     diagnostics: list[Diagnostic] = []
     definitions: list[DefinitionNode] = []
     for source in sources:
@@ -69,20 +78,22 @@ def _parse_schema(sources: Sequence[SchemaSource], positions: bool) -> SchemaDoc
             if operations is not None:
                 diagnostics.append(operations)
             definitions.extend(document.definitions)
+    document = None  # the list holds the tree alone: building frees it as it goes
     if diagnostics:
         raise CompilationError(diagnostics)
     if not definitions:
         raise CompilationError([_empty_document(sources)])
     user = DocumentNode(definitions=tuple(definitions))
     diagnostics.extend(validate_tree(user))
-    if positions and any(d.code == "E012" for d in diagnostics):
+    if positions == "all" and any(d.code == "E012" for d in diagnostics):
         from translator.frontends.graphql.migrate.explain import explain_v1_directives
 
         diagnostics = explain_v1_directives(sources, diagnostics)
     diagnostics.extend(check_sandbox_rule(user))
     if diagnostics:
         raise CompilationError(diagnostics)
-    return build_document(user)
+    del user
+    return build_consuming(definitions)
 
 
 def _operations_only(document: DocumentNode, source: SchemaSource) -> Diagnostic | None:
@@ -108,7 +119,7 @@ def _empty_document(sources: Sequence[SchemaSource]) -> Diagnostic:
     return Diagnostic("E002", "the schema defines nothing: add at least one type", span)
 
 
-def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: bool) -> DocumentNode | None:
+def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: Placement) -> DocumentNode | None:
     if not _has_tokens(source.text):
         return None  # Amplify joins files; one holding only comments adds nothing.
     text = Source(source.text, source.name)
@@ -116,7 +127,7 @@ def _parse_one(source: SchemaSource, diagnostics: list[Diagnostic], positions: b
         return parse_sdl(text, positions)
     except Unsupported:
         pass  # graphql-core's parser gives the tree of what ours leaves alone, or the error
-    parser = UnplacedParser(text, positions=positions)
+    parser = UnplacedParser(text, positions=positions != "none")
     try:
         return parser.parse_document()
     except GraphQLError as error:

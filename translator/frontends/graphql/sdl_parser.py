@@ -10,46 +10,32 @@ operations, syntax errors, nesting deeper than graphql-core allows. The caller t
 graphql-core's parser, which gives the tree or the error message. So this parser only has to be
 right on what it accepts, which tests compare with graphql-core's tree, locations included.
 
-Without positions nodes have no location, and equal leaves (names, named types) are shared; with
-them each location holds only its offsets and source (see :class:`compat.OffsetsLocation`).
+Where nodes are placed (none, the document's spans, all) is explained in :mod:`sdl_leaves`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from graphql.language import (
-    ArgumentNode,
-    BooleanValueNode,
     DirectiveDefinitionNode,
     DirectiveLocation,
-    DirectiveNode,
     DocumentNode,
     EnumTypeDefinitionNode,
     EnumTypeExtensionNode,
     EnumValueDefinitionNode,
-    EnumValueNode,
     FieldDefinitionNode,
-    FloatValueNode,
     InputObjectTypeDefinitionNode,
     InputObjectTypeExtensionNode,
     InputValueDefinitionNode,
     InterfaceTypeDefinitionNode,
     InterfaceTypeExtensionNode,
-    IntValueNode,
-    ListTypeNode,
-    ListValueNode,
-    Location,
     NamedTypeNode,
     NameNode,
     Node,
-    NonNullTypeNode,
-    NullValueNode,
-    ObjectFieldNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
-    ObjectValueNode,
     OperationType,
     OperationTypeDefinitionNode,
     ScalarTypeDefinitionNode,
@@ -62,145 +48,37 @@ from graphql.language import (
     UnionTypeExtensionNode,
 )
 
-from translator.frontends.graphql.compat import OffsetsLocation, slot_writer
-from translator.frontends.graphql.sdl_tokens import (
-    BLOCK_STRING,
-    END,
-    FLOAT,
-    INT,
-    NAME,
-    STRING,
-    Unsupported,
-    read_tokens,
+from translator.frontends.graphql.compat import OffsetsLocation
+from translator.frontends.graphql.sdl_leaves import (
+    LeafReader,
+    Placement,
+    make_node,
+    new_node,
+    set_field_arguments,
+    set_field_description,
+    set_field_directives,
+    set_field_name,
+    set_field_type,
+    set_loc,
 )
+from translator.frontends.graphql.sdl_tokens import BLOCK_STRING, END, NAME, STRING, Unsupported
 
-__all__ = ["Unsupported", "parse_sdl"]
+__all__ = ["Placement", "Unsupported", "parse_sdl"]
 
-# graphql-core's limit on nested lists (types and values): deeper, it raises RecursionError.
-_MAX_NESTING = 200
 _LOCATIONS = frozenset(DirectiveLocation.__members__)
 _OPERATIONS = {operation.value: operation for operation in OperationType}
 
-_new = object.__new__
-_set_loc = slot_writer(Node, "loc")
-_set_name_value = slot_writer(NameNode, "value")
-_set_named_name = slot_writer(NamedTypeNode, "name")
-_set_wrapped = slot_writer(NonNullTypeNode, "type")
-_set_list_of = slot_writer(ListTypeNode, "type")
-_set_field_description = slot_writer(FieldDefinitionNode, "description")
-_set_field_name = slot_writer(FieldDefinitionNode, "name")
-_set_field_arguments = slot_writer(FieldDefinitionNode, "arguments")
-_set_field_type = slot_writer(FieldDefinitionNode, "type")
-_set_field_directives = slot_writer(FieldDefinitionNode, "directives")
-_set_directive_name = slot_writer(DirectiveNode, "name")
-_set_directive_arguments = slot_writer(DirectiveNode, "arguments")
+
+def parse_sdl(source: Source, positions: bool | Placement) -> DocumentNode:
+    """The document graphql-core's parser makes of ``source`` (``positions``: True for "all",
+    False for "none"); :class:`Unsupported` for what only graphql-core's parser handles or
+    reports."""
+    placement: Placement = "all" if positions is True else "none" if positions is False else positions
+    return _Parser(source, placement).document()
 
 
-NodeT = TypeVar("NodeT", bound=Node)
-
-_WRITERS: dict[type[Node], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
-
-
-def _node(cls: type[NodeT], loc: Location | None, **values: Any) -> NodeT:
-    """A ``cls`` node with ``values`` (every other key None), as ``Node.__init__`` makes it
-    from tuples, without its per-attribute ``__setattr__``."""
-    writers = _WRITERS.get(cls)
-    if writers is None:
-        writers = _WRITERS[cls] = tuple((key, slot_writer(cls, key)) for key in cls.keys if key != "loc")
-    node = _new(cls)
-    _set_loc(node, loc)
-    for key, write in writers:
-        write(node, values.get(key))
-    return node
-
-
-def parse_sdl(source: Source, positions: bool) -> DocumentNode:
-    """The document graphql-core's parser makes of ``source``; :class:`Unsupported` for what
-    only graphql-core's parser handles or reports."""
-    return _Parser(source, positions).document()
-
-
-class _Parser:
-    """Recursive descent over the token lists; ``at`` is the index of the current token."""
-
-    def __init__(self, source: Source, positions: bool) -> None:
-        tokens = read_tokens(source, positions)
-        self.kinds = tokens.kinds
-        self.values = tokens.values
-        self.starts = tokens.starts
-        self.ends = tokens.ends
-        self.source = source
-        self.positions = positions
-        self.at = 0
-        self.depth = 0
-        # Without positions, equal leaves are one node: names, named types and required named
-        # types (most of a tree) are made once per name, which halves the tree's memory.
-        # Nothing tells them apart (nodes compare by content, no location), nothing changes them.
-        self.shared_names: dict[str | None, NameNode] = {}
-        self.shared_types: dict[str | None, NamedTypeNode] = {}
-        self.shared_required: dict[str | None, NonNullTypeNode] = {}
-
-    # Tokens.
-
-    def loc(self, start: int) -> Location | None:
-        """From token ``start`` to the last token read, when positions are kept."""
-        if not self.positions:
-            return None
-        return OffsetsLocation(self.starts[start], self.ends[self.at - 1], self.source)
-
-    def expect(self, kind: str) -> None:
-        if self.kinds[self.at] != kind:
-            raise Unsupported
-        self.at += 1
-
-    def optional(self, kind: str) -> bool:
-        if self.kinds[self.at] == kind:
-            self.at += 1
-            return True
-        return False
-
-    def keyword(self, word: str) -> bool:
-        """Read the name ``word`` if it comes next."""
-        at = self.at
-        if self.kinds[at] == NAME and self.values[at] == word:
-            self.at = at + 1
-            return True
-        return False
-
-    def name(self) -> NameNode:
-        at = self.at
-        if self.kinds[at] != NAME:
-            raise Unsupported
-        self.at = at + 1
-        value = self.values[at]
-        if not self.positions:
-            shared = self.shared_names.get(value)
-            if shared is not None:
-                return shared
-        node = _new(NameNode)
-        _set_name_value(node, value)
-        if self.positions:
-            _set_loc(node, OffsetsLocation(self.starts[at], self.ends[at], self.source))
-        else:
-            _set_loc(node, None)
-            self.shared_names[value] = node
-        return node
-
-    def named_type(self) -> NamedTypeNode:
-        start = self.at
-        if not self.positions and self.kinds[start] == NAME:
-            shared = self.shared_types.get(self.values[start])
-            if shared is not None:
-                self.at = start + 1
-                return shared
-        node = _new(NamedTypeNode)
-        _set_named_name(node, self.name())
-        _set_loc(node, self.loc(start))
-        if not self.positions:
-            self.shared_types[self.values[start]] = node
-        return node
-
-    # Definitions.
+class _Parser(LeafReader):
+    """Definitions, over :class:`LeafReader`'s names, types, directives and values."""
 
     def document(self) -> DocumentNode:
         definitions = []
@@ -209,9 +87,9 @@ class _Parser:
         if not definitions:
             raise Unsupported  # graphql-core's "Unexpected <EOF>"
         self.at += 1  # the end, so the document's location reaches it
-        document: DocumentNode = _node(DocumentNode, None, definitions=tuple(definitions))
-        if self.positions:
-            _set_loc(document, OffsetsLocation(0, self.ends[-1], self.source))
+        document: DocumentNode = make_node(DocumentNode, None, definitions=tuple(definitions))
+        if self.every:
+            set_loc(document, OffsetsLocation(0, self.ends[-1], self.source))
         return document
 
     def definition(self) -> Node:
@@ -240,7 +118,7 @@ class _Parser:
         operations = [self.operation_type()]
         while not self.optional("}"):
             operations.append(self.operation_type())
-        return _node(SchemaDefinitionNode, self.loc(start), description=description, directives=directives,
+        return make_node(SchemaDefinitionNode, self.loc(start), description=description, directives=directives,
                      operation_types=tuple(operations))
 
     def operation_type(self) -> OperationTypeDefinitionNode:
@@ -250,27 +128,27 @@ class _Parser:
         self.at += 1
         self.expect(":")
         named = self.named_type()
-        return _node(OperationTypeDefinitionNode, self.loc(start), operation=_OPERATIONS[self.values[start] or ""],
+        return make_node(OperationTypeDefinitionNode, self.loc(start), operation=_OPERATIONS[self.values[start] or ""],
                      type=named)
 
     def scalar(self) -> ScalarTypeDefinitionNode:
         start = self.at
         description = self.description()
         self.at += 1  # scalar
-        name = self.name()
+        name = self.name(placed=True)
         directives = self.directives()
-        return _node(ScalarTypeDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(ScalarTypeDefinitionNode, self.loc(start), description=description, name=name,
                      directives=directives)
 
     def object_type(self, cls: type[Node] = ObjectTypeDefinitionNode) -> Node:
         start = self.at
         description = self.description()
         self.at += 1  # type or interface
-        name = self.name()
+        name = self.name(placed=True)
         interfaces = self.interfaces()
         directives = self.directives()
         fields = self.fields_definition()
-        return _node(cls, self.loc(start), description=description, name=name, interfaces=interfaces,
+        return make_node(cls, self.loc(start), description=description, name=name, interfaces=interfaces,
                      directives=directives, fields=fields)
 
     def interface_type(self) -> Node:
@@ -289,10 +167,10 @@ class _Parser:
         start = self.at
         description = self.description()
         self.at += 1  # union
-        name = self.name()
+        name = self.name(placed=True)
         directives = self.directives()
         members = self.members()
-        return _node(UnionTypeDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(UnionTypeDefinitionNode, self.loc(start), description=description, name=name,
                      directives=directives, types=members)
 
     def members(self) -> tuple[NamedTypeNode, ...]:
@@ -308,10 +186,10 @@ class _Parser:
         start = self.at
         description = self.description()
         self.at += 1  # enum
-        name = self.name()
+        name = self.name(placed=True)
         directives = self.directives()
         values = self.enum_values()
-        return _node(EnumTypeDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(EnumTypeDefinitionNode, self.loc(start), description=description, name=name,
                      directives=directives, values=values)
 
     def enum_values(self) -> tuple[EnumValueDefinitionNode, ...]:
@@ -325,19 +203,19 @@ class _Parser:
     def enum_value(self) -> EnumValueDefinitionNode:
         start = self.at
         description = self.description()
-        name = self.name()
+        name = self.name(placed=True)
         directives = self.directives()
-        return _node(EnumValueDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(EnumValueDefinitionNode, self.loc(start), description=description, name=name,
                      directives=directives)
 
     def input_type(self) -> InputObjectTypeDefinitionNode:
         start = self.at
         description = self.description()
         self.at += 1  # input
-        name = self.name()
+        name = self.name(placed=True)
         directives = self.directives()
         fields = self.input_values("{", "}")
-        return _node(InputObjectTypeDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(InputObjectTypeDefinitionNode, self.loc(start), description=description, name=name,
                      directives=directives, fields=fields)
 
     def directive_definition(self) -> DirectiveDefinitionNode:
@@ -354,7 +232,7 @@ class _Parser:
         locations = [self.directive_location()]
         while self.optional("|"):
             locations.append(self.directive_location())
-        return _node(DirectiveDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(DirectiveDefinitionNode, self.loc(start), description=description, name=name,
                      arguments=arguments, directives=(), repeatable=repeatable, locations=tuple(locations))
 
     def directive_location(self) -> NameNode:
@@ -373,7 +251,7 @@ class _Parser:
         cls = _EXTENSIONS[kind]
         parts: dict[str, Any] = {}
         if kind != "schema":
-            parts["name"] = self.name()
+            parts["name"] = self.name(placed=True)
         if kind in ("type", "interface"):
             parts["interfaces"] = self.interfaces()
         parts["directives"] = self.directives()
@@ -389,7 +267,7 @@ class _Parser:
             parts["operation_types"] = self.operation_types_if_any()
         if not any(value for key, value in parts.items() if key != "name"):
             raise Unsupported  # graphql-core: "Unexpected ..." after an empty extension
-        return _node(cls, self.loc(start), **parts)
+        return make_node(cls, self.loc(start), **parts)
 
     def operation_types_if_any(self) -> tuple[OperationTypeDefinitionNode, ...]:
         if not self.optional("{"):
@@ -414,18 +292,18 @@ class _Parser:
     def field(self) -> FieldDefinitionNode:
         start = self.at
         description = self.description()
-        name = self.name()
+        name = self.name(placed=True)
         arguments = self.input_values("(", ")")
         self.expect(":")
-        field_type = self.type_reference()
+        field_type = self.type_reference(placed=True)
         directives = self.directives() if self.kinds[self.at] == "@" else ()
-        node = _new(FieldDefinitionNode)
-        _set_field_description(node, description)
-        _set_field_name(node, name)
-        _set_field_arguments(node, arguments)
-        _set_field_type(node, field_type)
-        _set_field_directives(node, directives)
-        _set_loc(node, self.loc(start))
+        node = new_node(FieldDefinitionNode)
+        set_field_description(node, description)
+        set_field_name(node, name)
+        set_field_arguments(node, arguments)
+        set_field_type(node, field_type)
+        set_field_directives(node, directives)
+        set_loc(node, self.loc(start))
         return node
 
     def input_values(self, opening: str, closing: str) -> tuple[InputValueDefinitionNode, ...]:
@@ -440,127 +318,13 @@ class _Parser:
     def input_value(self) -> InputValueDefinitionNode:
         start = self.at
         description = self.description()
-        name = self.name()
+        name = self.name(placed=True)
         self.expect(":")
-        value_type = self.type_reference()
+        value_type = self.type_reference(placed=True)
         default = self.value() if self.optional("=") else None
         directives = self.directives()
-        return _node(InputValueDefinitionNode, self.loc(start), description=description, name=name,
+        return make_node(InputValueDefinitionNode, self.loc(start), description=description, name=name,
                      type=value_type, default_value=default, directives=directives)
-
-    def type_reference(self) -> Node:
-        start = self.at
-        reference: Node
-        if self.kinds[start] == "[":
-            self.at += 1
-            self.enter()
-            inner = self.type_reference()
-            self.depth -= 1
-            self.expect("]")
-            reference = _new(ListTypeNode)
-            _set_list_of(reference, inner)
-            _set_loc(reference, self.loc(start))
-        else:
-            reference = self.named_type()
-        if self.kinds[self.at] != "!":
-            return reference
-        self.at += 1
-        if not self.positions and reference.kind == "named_type":
-            shared = self.shared_required.get(self.values[start])
-            if shared is not None:
-                return shared
-        required = _new(NonNullTypeNode)
-        _set_wrapped(required, reference)
-        _set_loc(required, self.loc(start))
-        if not self.positions and reference.kind == "named_type":
-            self.shared_required[self.values[start]] = required
-        return required
-
-    def enter(self) -> None:
-        self.depth += 1
-        if self.depth > _MAX_NESTING:
-            raise Unsupported  # graphql-core's parser gives up here (RecursionError)
-
-    # Directives and values.
-
-    def directives(self) -> tuple[DirectiveNode, ...]:
-        kinds = self.kinds
-        if kinds[self.at] != "@":
-            return ()
-        directives = []
-        while kinds[self.at] == "@":
-            start = self.at
-            self.at += 1
-            name = self.name()
-            arguments = self.arguments()
-            node = _new(DirectiveNode)
-            _set_directive_name(node, name)
-            _set_directive_arguments(node, arguments)
-            _set_loc(node, self.loc(start))
-            directives.append(node)
-        return tuple(directives)
-
-    def arguments(self) -> tuple[ArgumentNode, ...]:
-        if self.kinds[self.at] != "(":
-            return ()
-        self.at += 1
-        arguments = [self.argument()]
-        while not self.optional(")"):
-            arguments.append(self.argument())
-        return tuple(arguments)
-
-    def argument(self) -> ArgumentNode:
-        start = self.at
-        name = self.name()
-        self.expect(":")
-        value = self.value()
-        return _node(ArgumentNode, self.loc(start), name=name, value=value)
-
-    def value(self) -> Node:
-        at = self.at
-        kind = self.kinds[at]
-        if kind in (STRING, BLOCK_STRING):
-            return self.string()
-        if kind == NAME:
-            self.at += 1
-            word = self.values[at]
-            if word == "true" or word == "false":
-                return _node(BooleanValueNode, self.loc(at), value=word == "true")
-            if word == "null":
-                return _node(NullValueNode, self.loc(at))
-            return _node(EnumValueNode, self.loc(at), value=word)
-        if kind in (INT, FLOAT):
-            self.at += 1
-            return _node(IntValueNode if kind == INT else FloatValueNode, self.loc(at), value=self.values[at])
-        if kind == "[":
-            self.enter()
-            self.at += 1
-            items = []
-            while not self.optional("]"):
-                items.append(self.value())
-            self.depth -= 1
-            return _node(ListValueNode, self.loc(at), values=tuple(items))
-        if kind == "{":
-            self.enter()
-            self.at += 1
-            fields = []
-            while not self.optional("}"):
-                fields.append(self.object_field())
-            self.depth -= 1
-            return _node(ObjectValueNode, self.loc(at), fields=tuple(fields))
-        raise Unsupported  # a variable in a constant, or not a value
-
-    def object_field(self) -> ObjectFieldNode:
-        start = self.at
-        name = self.name()
-        self.expect(":")
-        value = self.value()
-        return _node(ObjectFieldNode, self.loc(start), name=name, value=value)
-
-    def string(self) -> StringValueNode:
-        at = self.at
-        self.at += 1
-        return _node(StringValueNode, self.loc(at), value=self.values[at], block=self.kinds[at] == BLOCK_STRING)
 
 
 _DEFINITIONS: dict[str, Callable[[_Parser], Node]] = {
