@@ -24,7 +24,11 @@ def derive_document(document: SchemaDocument, settings: Settings) -> GenericSche
 
 def compile_document(document: SchemaDocument, settings: Settings) -> GenericDataSchema:
     """The generic data schema of a parsed document; CompilationError lists every problem."""
-    return emit(derive_document(document, settings))
+    generic = derive_document(document, settings)
+    # When the caller holds no other reference (compile passes the parse straight in), the
+    # document is freed before the output is made, instead of both being held at once.
+    del document
+    return emit(generic)
 
 
 def all_diagnostics(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:

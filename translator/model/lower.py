@@ -72,7 +72,7 @@ def _directive(d: Directive, field_name: str = "") -> WDirective:
 
 
 def _field(f: FieldDef) -> WField:
-    directives = [_directive(d, f.name) for d in f.directives] if f.directives else []
+    directives = tuple(_directive(d, f.name) for d in f.directives) if f.directives else ()
     return WField(f.name, f.type.name, not f.type.item_required, f.type.is_list, directives, span=f.span,
                   type_span=f.type_span)
 
@@ -192,11 +192,11 @@ class _Builder:
             self.models[join.name] = join
             self.kinds[join.name] = "model"
             for model, field, directive in uses:
-                field.directives.remove(directive)
                 field.type = name
                 fields = [_primary_key_name(model), *(f.name for f in model.sort_key_fields() if f)]
                 arguments = {"indexName": f"by{model.name}", "fields": fields}
-                field.directives.append(WDirective("hasMany", arguments, field.name, directive.span))
+                kept = tuple(d for d in field.directives if d is not directive)
+                field.directives = (*kept, WDirective("hasMany", arguments, field.name, directive.span))
 
     def _join_model(self, first: WModel, second: WModel, name: str) -> WModel:
         fields: list[WField] = [WField("id", "ID", False, False)]
@@ -206,11 +206,11 @@ class _Builder:
             sort_fields = [f for f in model.sort_key_fields() if f is not None]
             sort_names = [lower_first(model.name) + f.name for f in sort_fields]
             index = WDirective("index", {"name": f"by{model.name}", "sortKeyFields": sort_names}, key)
-            fields.append(WField(key, "ID", True, False, [index]))
+            fields.append(WField(key, "ID", True, False, (index,)))
             fields.extend(WField(n, f.type, True, f.is_list) for n, f in zip(sort_names, sort_fields, strict=True))
             field_name = camel_case(model.name)
             link = WDirective("belongsTo", {"fields": [key, *sort_names]}, field_name)
-            belongs.append(WField(field_name, model.name, False, False, [link]))
+            belongs.append(WField(field_name, model.name, False, False, (link,)))
         fields.extend(belongs)
         return WModel(name, fields, [WDirective("model", {})], first.span)
 
