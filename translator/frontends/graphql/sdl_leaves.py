@@ -46,6 +46,7 @@ from translator.frontends.graphql.sdl_tokens import BLOCK_STRING, FLOAT, INT, NA
 
 Placement = Literal["none", "spans", "all"]
 NodeT = TypeVar("NodeT", bound=Node)
+T = TypeVar("T")
 
 # graphql-core's limit on nested lists (types and values): deeper, it raises RecursionError.
 _MAX_NESTING = 200
@@ -63,6 +64,12 @@ set_field_name = slot_writer(FieldDefinitionNode, "name")
 set_field_arguments = slot_writer(FieldDefinitionNode, "arguments")
 set_field_type = slot_writer(FieldDefinitionNode, "type")
 set_field_directives = slot_writer(FieldDefinitionNode, "directives")
+
+# A list or an object value: its node, the key of its items and what closes it.
+_COMPOUND_VALUES: dict[str, tuple[type[Node], str, str]] = {
+    "[": (ListValueNode, "values", "]"),
+    "{": (ObjectValueNode, "fields", "}"),
+}
 
 _WRITERS: dict[type[Node], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
 
@@ -132,6 +139,26 @@ class LeafReader:
             self.at = at + 1
             return True
         return False
+
+    def bracketed(self, opening: str, item: Callable[[], T], closing: str) -> tuple[T, ...]:
+        """graphql-core's ``optional_many``: nothing without ``opening``, else one item or more
+        up to ``closing``."""
+        if self.kinds[self.at] != opening:
+            return ()
+        self.at += 1
+        items = [item()]
+        while not self.optional(closing):
+            items.append(item())
+        return tuple(items)
+
+    def delimited(self, delimiter: str, item: Callable[[], T]) -> tuple[T, ...]:
+        """graphql-core's ``delimited_many``: items separated by ``delimiter``, which may also
+        come first."""
+        self.optional(delimiter)
+        items = [item()]
+        while self.optional(delimiter):
+            items.append(item())
+        return tuple(items)
 
     def enter(self) -> None:
         self.depth += 1
@@ -228,13 +255,7 @@ class LeafReader:
         return tuple(directives)
 
     def arguments(self) -> tuple[ArgumentNode, ...]:
-        if self.kinds[self.at] != "(":
-            return ()
-        self.at += 1
-        arguments = [self.argument()]
-        while not self.optional(")"):
-            arguments.append(self.argument())
-        return tuple(arguments)
+        return self.bracketed("(", self.argument, ")")
 
     def argument(self) -> ArgumentNode:
         start = self.at
@@ -262,22 +283,16 @@ class LeafReader:
             self.at += 1
             loc = self.span_loc(at) if placed else self.loc(at)
             return make_node(IntValueNode if kind == INT else FloatValueNode, loc, value=self.values[at])
-        if kind == "[":
+        if kind in _COMPOUND_VALUES:
+            cls, key, closing = _COMPOUND_VALUES[kind]
+            item = self.value if kind == "[" else self.object_field
             self.enter()
             self.at += 1
             items = []
-            while not self.optional("]"):
-                items.append(self.value())
+            while not self.optional(closing):
+                items.append(item())
             self.depth -= 1
-            return make_node(ListValueNode, self.span_loc(at) if placed else self.loc(at), values=tuple(items))
-        if kind == "{":
-            self.enter()
-            self.at += 1
-            fields = []
-            while not self.optional("}"):
-                fields.append(self.object_field())
-            self.depth -= 1
-            return make_node(ObjectValueNode, self.span_loc(at) if placed else self.loc(at), fields=tuple(fields))
+            return make_node(cls, self.span_loc(at) if placed else self.loc(at), **{key: tuple(items)})
         raise Unsupported  # a variable in a constant, or not a value
 
     def object_field(self) -> ObjectFieldNode:

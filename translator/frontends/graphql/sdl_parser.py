@@ -51,6 +51,7 @@ from graphql.language import (
 from translator.frontends.graphql.compat import OffsetsLocation
 from translator.frontends.graphql.sdl_leaves import (
     LeafReader,
+    NodeT,
     Placement,
     make_node,
     new_node,
@@ -114,12 +115,11 @@ class _Parser(LeafReader):
         description = self.description()
         self.at += 1  # schema
         directives = self.directives()
-        self.expect("{")
-        operations = [self.operation_type()]
-        while not self.optional("}"):
-            operations.append(self.operation_type())
+        if self.kinds[self.at] != "{":
+            raise Unsupported
+        operations = self.bracketed("{", self.operation_type, "}")
         return make_node(SchemaDefinitionNode, self.loc(start), description=description, directives=directives,
-                     operation_types=tuple(operations))
+                         operation_types=tuple(operations))
 
     def operation_type(self) -> OperationTypeDefinitionNode:
         start = self.at
@@ -129,16 +129,21 @@ class _Parser(LeafReader):
         self.expect(":")
         named = self.named_type()
         return make_node(OperationTypeDefinitionNode, self.loc(start), operation=_OPERATIONS[self.values[start] or ""],
-                     type=named)
+                         type=named)
 
-    def scalar(self) -> ScalarTypeDefinitionNode:
+    def simple_type(self, cls: type[NodeT], body: tuple[str, Callable[[], Any]] | None = None) -> NodeT:
+        """A scalar, union, enum or input definition: description, keyword, name, directives,
+        then ``body`` (the key it fills and how it is read), in graphql-core's order."""
         start = self.at
         description = self.description()
-        self.at += 1  # scalar
+        self.at += 1  # the keyword
         name = self.name(placed=True)
         directives = self.directives()
-        return make_node(ScalarTypeDefinitionNode, self.loc(start), description=description, name=name,
-                     directives=directives)
+        parts = {body[0]: body[1]()} if body else {}
+        return make_node(cls, self.loc(start), description=description, name=name, directives=directives, **parts)
+
+    def scalar(self) -> ScalarTypeDefinitionNode:
+        return self.simple_type(ScalarTypeDefinitionNode)
 
     def object_type(self, cls: type[Node] = ObjectTypeDefinitionNode) -> Node:
         start = self.at
@@ -149,56 +154,25 @@ class _Parser(LeafReader):
         directives = self.directives()
         fields = self.fields_definition()
         return make_node(cls, self.loc(start), description=description, name=name, interfaces=interfaces,
-                     directives=directives, fields=fields)
+                         directives=directives, fields=fields)
 
     def interface_type(self) -> Node:
         return self.object_type(InterfaceTypeDefinitionNode)
 
     def interfaces(self) -> tuple[NamedTypeNode, ...]:
-        if not self.keyword("implements"):
-            return ()
-        self.optional("&")
-        interfaces = [self.named_type()]
-        while self.optional("&"):
-            interfaces.append(self.named_type())
-        return tuple(interfaces)
+        return self.delimited("&", self.named_type) if self.keyword("implements") else ()
 
     def union(self) -> UnionTypeDefinitionNode:
-        start = self.at
-        description = self.description()
-        self.at += 1  # union
-        name = self.name(placed=True)
-        directives = self.directives()
-        members = self.members()
-        return make_node(UnionTypeDefinitionNode, self.loc(start), description=description, name=name,
-                     directives=directives, types=members)
+        return self.simple_type(UnionTypeDefinitionNode, ("types", self.members))
 
     def members(self) -> tuple[NamedTypeNode, ...]:
-        if not self.optional("="):
-            return ()
-        self.optional("|")
-        members = [self.named_type()]
-        while self.optional("|"):
-            members.append(self.named_type())
-        return tuple(members)
+        return self.delimited("|", self.named_type) if self.optional("=") else ()
 
     def enum(self) -> EnumTypeDefinitionNode:
-        start = self.at
-        description = self.description()
-        self.at += 1  # enum
-        name = self.name(placed=True)
-        directives = self.directives()
-        values = self.enum_values()
-        return make_node(EnumTypeDefinitionNode, self.loc(start), description=description, name=name,
-                     directives=directives, values=values)
+        return self.simple_type(EnumTypeDefinitionNode, ("values", self.enum_values))
 
     def enum_values(self) -> tuple[EnumValueDefinitionNode, ...]:
-        if not self.optional("{"):
-            return ()
-        values = [self.enum_value()]
-        while not self.optional("}"):
-            values.append(self.enum_value())
-        return tuple(values)
+        return self.bracketed("{", self.enum_value, "}")
 
     def enum_value(self) -> EnumValueDefinitionNode:
         start = self.at
@@ -206,17 +180,10 @@ class _Parser(LeafReader):
         name = self.name(placed=True)
         directives = self.directives()
         return make_node(EnumValueDefinitionNode, self.loc(start), description=description, name=name,
-                     directives=directives)
+                         directives=directives)
 
     def input_type(self) -> InputObjectTypeDefinitionNode:
-        start = self.at
-        description = self.description()
-        self.at += 1  # input
-        name = self.name(placed=True)
-        directives = self.directives()
-        fields = self.input_values("{", "}")
-        return make_node(InputObjectTypeDefinitionNode, self.loc(start), description=description, name=name,
-                     directives=directives, fields=fields)
+        return self.simple_type(InputObjectTypeDefinitionNode, ("fields", lambda: self.input_values("{", "}")))
 
     def directive_definition(self) -> DirectiveDefinitionNode:
         start = self.at
@@ -228,12 +195,9 @@ class _Parser(LeafReader):
         repeatable = self.keyword("repeatable")
         if not self.keyword("on"):
             raise Unsupported
-        self.optional("|")
-        locations = [self.directive_location()]
-        while self.optional("|"):
-            locations.append(self.directive_location())
+        locations = self.delimited("|", self.directive_location)
         return make_node(DirectiveDefinitionNode, self.loc(start), description=description, name=name,
-                     arguments=arguments, directives=(), repeatable=repeatable, locations=tuple(locations))
+                         arguments=arguments, directives=(), repeatable=repeatable, locations=locations)
 
     def directive_location(self) -> NameNode:
         name = self.name()
@@ -270,12 +234,7 @@ class _Parser(LeafReader):
         return make_node(cls, self.loc(start), **parts)
 
     def operation_types_if_any(self) -> tuple[OperationTypeDefinitionNode, ...]:
-        if not self.optional("{"):
-            return ()
-        operations = [self.operation_type()]
-        while not self.optional("}"):
-            operations.append(self.operation_type())
-        return tuple(operations)
+        return self.bracketed("{", self.operation_type, "}")
 
     # Fields, arguments and types (most of a schema: kept to few calls).
 
@@ -307,13 +266,7 @@ class _Parser(LeafReader):
         return node
 
     def input_values(self, opening: str, closing: str) -> tuple[InputValueDefinitionNode, ...]:
-        if self.kinds[self.at] != opening:
-            return ()
-        self.at += 1
-        values = [self.input_value()]
-        while not self.optional(closing):
-            values.append(self.input_value())
-        return tuple(values)
+        return self.bracketed(opening, self.input_value, closing)
 
     def input_value(self) -> InputValueDefinitionNode:
         start = self.at
@@ -324,7 +277,7 @@ class _Parser(LeafReader):
         default = self.value() if self.optional("=") else None
         directives = self.directives()
         return make_node(InputValueDefinitionNode, self.loc(start), description=description, name=name,
-                     type=value_type, default_value=default, directives=directives)
+                         type=value_type, default_value=default, directives=directives)
 
 
 _DEFINITIONS: dict[str, Callable[[_Parser], Node]] = {
