@@ -1,10 +1,11 @@
-"""The tokens of a schema as flat lists, for :mod:`sdl_parser`.
+"""The tokens of a schema as flat lists, for :mod:`sdl_leaves` and :mod:`sdl_parser`.
 
 One regular expression reads the tokens a schema is mostly made of (names, punctuators, plain
 strings, each with the blanks and comments before it); graphql-core's own lexer reads the rest
 (numbers, block strings, strings with escapes) from the same offset, so every token has the kind,
-value and offsets graphql-core gives it. Anything else (``...``, ``$``-free oddities, an invalid
-character, a lone surrogate in a comment) is left to graphql-core's parser: :class:`Unsupported`.
+value and offsets graphql-core gives it. Anything else (``...`` and other tokens of operations,
+an invalid character, a lone surrogate in a comment) is left to graphql-core's parser:
+:class:`Unsupported`.
 
 Kinds are short strings: a punctuator is its own character, ``N`` a name, ``S`` a string, ``B`` a
 block string, ``I`` an integer, ``F`` a float and ``E`` the end. Values are the token's value
