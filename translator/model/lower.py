@@ -7,6 +7,7 @@ The order of every step follows modelgen, because later steps see what earlier o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from translator.core.diagnostics import CompilationError, Diagnostic, Span
@@ -122,7 +123,7 @@ class _Builder:
         ]
         self._check_operation_types()
         return BuiltSchema(
-            models=tuple(self._freeze_model(m) for m in self.models.values()),
+            models=tuple(self._freeze_models()),
             non_models=tuple(
                 BuiltNonModel(t.name, self._freeze_fields([_field(f) for f in t.fields]))
                 for t in non_models
@@ -297,6 +298,16 @@ class _Builder:
             association = _association(f.connection) if f.connection is not None else None
             out.append(BuiltField(f.name, f.type, kind, f.is_list, not f.is_nullable, f.is_read_only, association))
         return tuple(out)
+
+    def _freeze_models(self) -> Iterator[BuiltModel]:
+        """Each model frozen, in order; a model's working fields are let go once it is (as
+        :meth:`build` lets go of them all at the end): the working models and the frozen ones
+        are not held whole at once, which was the peak of a compile's memory."""
+        for model in self.models.values():
+            yield self._freeze_model(model)
+            for model_field in model.fields:
+                model_field.connection = None
+            model.fields = []
 
     def _freeze_model(self, model: WModel) -> BuiltModel:
         keys = tuple(
