@@ -29,18 +29,26 @@ T = TypeVar("T")
 # Which attributes of each node kind hold child nodes, in visiting order.
 QUERY_DOCUMENT_KEYS: dict[str, tuple[str, ...]] = _KEYS
 
-_set_attribute = object.__setattr__
+_WRITERS: dict[type[Node], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
 
 
 def bare_node(cls: type[NodeT], **values: Any) -> NodeT:
-    """``cls(**values)`` without a location, as ``Node.__init__`` makes it (every key set, lists
-    made tuples) but with plain attribute writes: ``Node.__setattr__`` clears a hash cache that a
-    new node cannot have yet, which made node construction a large part of parsing."""
+    """``cls(**values)`` as ``Node.__init__`` makes it (every key set, lists made tuples) but
+    with the attributes' slot writers: ``Node.__setattr__`` clears a hash cache that a new node
+    cannot have yet, which made node construction a large part of parsing."""
     node = object.__new__(cls)
-    for key in cls.keys:
+    for key, write in node_writers(cls):
         value = values.get(key)
-        _set_attribute(node, key, tuple(value) if isinstance(value, list) else value)
+        write(node, tuple(value) if isinstance(value, list) else value)
     return node
+
+
+def node_writers(cls: type[Node]) -> tuple[tuple[str, Callable[[Any, Any], None]], ...]:
+    """Each key of ``cls`` nodes (``loc`` first) with its :func:`slot_writer`."""
+    writers = _WRITERS.get(cls)
+    if writers is None:
+        writers = _WRITERS[cls] = tuple((key, slot_writer(cls, key)) for key in cls.keys)
+    return writers
 
 
 def slot_writer(cls: type[Node], key: str) -> Callable[[Any, Any], None]:

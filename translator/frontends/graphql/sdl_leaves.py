@@ -41,7 +41,7 @@ from graphql.language import (
     StringValueNode,
 )
 
-from translator.frontends.graphql.compat import OffsetsLocation, slot_writer
+from translator.frontends.graphql.compat import OffsetsLocation, node_writers, slot_writer
 from translator.frontends.graphql.sdl_tokens import BLOCK_STRING, FLOAT, INT, NAME, STRING, Unsupported, read_tokens
 
 Placement = Literal["none", "spans", "all"]
@@ -71,18 +71,12 @@ _COMPOUND_VALUES: dict[str, tuple[type[Node], str, str]] = {
     "{": (ObjectValueNode, "fields", "}"),
 }
 
-_WRITERS: dict[type[Node], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
-
-
 def make_node(cls: type[NodeT], loc: Location | None, **values: Any) -> NodeT:
-    """A ``cls`` node with ``values`` (every other key None), as ``Node.__init__`` makes it
-    from tuples, without its per-attribute ``__setattr__``."""
-    writers = _WRITERS.get(cls)
-    if writers is None:
-        writers = _WRITERS[cls] = tuple((key, slot_writer(cls, key)) for key in cls.keys if key != "loc")
+    """A ``cls`` node placed at ``loc`` with ``values``, tuples already (every other key None):
+    :func:`compat.bare_node` without its look for lists, for the many nodes of a schema."""
+    values["loc"] = loc
     node = new_node(cls)
-    set_loc(node, loc)
-    for key, write in writers:
+    for key, write in node_writers(cls):
         write(node, values.get(key))
     return node
 
