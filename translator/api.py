@@ -44,21 +44,23 @@ def load_document(
 
 
 def compile_paths(
-    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None
+    paths: Sequence[Path | str], *, feature_flags: Mapping[str, bool] | None = None, shared_fields: bool = False
 ) -> GenericDataSchema:
-    """Compile the schema made of ``paths`` (one file or folder, or several files)."""
+    """Compile the schema made of ``paths`` (one file or folder, or several files).
+    ``shared_fields``: equal field entries are one dict, for a result that is only read (as the
+    CLI writes it out): less memory on large schemas, but changing one entry changes them all."""
     loaded = load(paths)  # files are read once, whatever happens next
     settings = _settings(loaded, feature_flags)
     if loaded.language == "graphql":
-        return _compile_sources(loaded.sources, settings)
+        return _compile_sources(loaded.sources, settings, shared_fields)
     evaluated = _evaluate_gen2(loaded)  # a Gen 2 document always has positions: evaluated once
     if isinstance(evaluated, SchemaDocument):
         try:
-            return compile_document(evaluated, settings)
+            return compile_document(evaluated, settings, shared_fields=shared_fields)
         except CompilationError as error:
             found = error.diagnostics
         _raise_every_error(all_diagnostics(evaluated, settings), found)
-    return _compile_sources([evaluated], settings)
+    return _compile_sources([evaluated], settings, shared_fields)
 
 
 def diagnose(
@@ -143,11 +145,13 @@ def _evaluate_gen2_data(loaded: LoadedSchema) -> tuple[SchemaDocument | SchemaSo
         raise unreadable(error, loaded.entry) from None
 
 
-def _compile_sources(sources: Sequence[SchemaSource], settings: Settings) -> GenericDataSchema:
+def _compile_sources(
+    sources: Sequence[SchemaSource], settings: Settings, shared_fields: bool = False
+) -> GenericDataSchema:
     """Compile GraphQL text. Positions only matter in diagnostics: the text is parsed without
     them first, and parsed again with them only when there is something to report."""
     try:
-        return compile_document(parse_schema(sources, positions=False), settings)
+        return compile_document(parse_schema(sources, positions=False), settings, shared_fields=shared_fields)
     except CompilationError as error:
         found = error.diagnostics  # the exception itself is not kept: its frames would be
     # Every problem of the schema, with positions, not just those of the first stage that found one.

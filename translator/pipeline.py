@@ -9,6 +9,7 @@ from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema, emit
+from translator.model.built import BuiltSchema
 from translator.model.derive import GenericSchema, derive
 from translator.model.lower import lower
 from translator.rules import validate, warnings
@@ -16,19 +17,28 @@ from translator.rules import validate, warnings
 
 def derive_document(document: SchemaDocument, settings: Settings) -> GenericSchema:
     """Validate and build ``document`` up to the generic schema; CompilationError on errors."""
+    return derive(_built(document, settings))
+
+
+def compile_document(
+    document: SchemaDocument, settings: Settings, *, shared_fields: bool = False
+) -> GenericDataSchema:
+    """The generic data schema of a parsed document; CompilationError lists every problem.
+    ``shared_fields``: see :func:`emit`."""
+    built = _built(document, settings)
+    # When the caller holds no other reference (compile passes the parse straight in), the
+    # document is freed once the models are built, so it is not held with what comes after:
+    # on a large schema that was the peak of a compile's memory.
+    del document
+    return emit(derive(built), shared_fields=shared_fields)
+
+
+def _built(document: SchemaDocument, settings: Settings) -> BuiltSchema:
+    """The built models of ``document``; CompilationError with its rule errors, if any."""
     errors: list[Diagnostic] = [d for d in validate(document, settings) if d.severity == "error"]
     if errors:
         raise CompilationError(errors)
-    return derive(lower(document, settings))
-
-
-def compile_document(document: SchemaDocument, settings: Settings) -> GenericDataSchema:
-    """The generic data schema of a parsed document; CompilationError lists every problem."""
-    generic = derive_document(document, settings)
-    # When the caller holds no other reference (compile passes the parse straight in), the
-    # document is freed before the output is made, instead of both being held at once.
-    del document
-    return emit(generic)
+    return lower(document, settings)
 
 
 def all_diagnostics(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:

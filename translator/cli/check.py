@@ -98,7 +98,7 @@ def hook_compile_command(paths: tuple[Path, ...], output_name: str, output: Path
         for unit in units:
             target = output or output_beside(unit, output_name)
             try:
-                text = to_json(compile_paths([unit], feature_flags=flags))
+                text = to_json(compile_paths([unit], feature_flags=flags, shared_fields=True))
             except CompilationError as error:
                 print_diagnostics(error.diagnostics, count=False)
                 failed = True

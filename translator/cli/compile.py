@@ -44,7 +44,7 @@ def compile_command(paths: tuple[Path, ...], output: Path | None, check_only: bo
 
             schema = compile_migrated(paths, feature_flags=flags)
         else:
-            schema = compile_paths(paths, feature_flags=flags)
+            schema = compile_paths(paths, feature_flags=flags, shared_fields=True)  # only written out
         if output is None:
             # Written as it is made: a large schema's JSON is ten times its size.
             echo_stdout(to_json_chunks(schema))

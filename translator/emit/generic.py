@@ -64,34 +64,49 @@ class GenericDataSchema(TypedDict):
     dataSourceType: Literal["DataStore"]
 
 
-def emit(schema: GenericSchema) -> GenericDataSchema:
-    """The JSON-ready value of a generic schema."""
+def emit(schema: GenericSchema, *, shared_fields: bool = False) -> GenericDataSchema:
+    """The JSON-ready value of a generic schema. ``shared_fields``: equal field entries are one
+    dict, for a value that is only read (written as JSON, say): most fields of a large schema
+    equal another, and their dicts were a third of a compile's memory."""
+    entries: dict[GenericField, FieldJSON] | None = {} if shared_fields else None
     models: dict[str, ModelJSON] = {}
     for name, model in schema.models:
-        entry: ModelJSON = {"primaryKeys": list(model.primary_keys), "fields": _fields(model.fields)}
+        entry: ModelJSON = {"primaryKeys": list(model.primary_keys), "fields": _fields(model.fields, entries)}
         models[name] = {"isJoinTable": True, **entry} if model.is_join_table else entry
     return {
         "models": models,
-        "nonModels": {name: {"fields": _fields(fields)} for name, fields in schema.non_models},
+        "nonModels": {name: {"fields": _fields(fields, entries)} for name, fields in schema.non_models},
         "enums": {name: {"values": list(values)} for name, values in schema.enums},
         "dataSourceType": "DataStore",
     }
 
 
-def _fields(fields: tuple[tuple[str, GenericField], ...]) -> dict[str, FieldJSON]:
+def _fields(
+    fields: tuple[tuple[str, GenericField], ...], entries: dict[GenericField, FieldJSON] | None
+) -> dict[str, FieldJSON]:
     out: dict[str, FieldJSON] = {}
     for name, f in fields:
-        entry: FieldJSON = {
-            "dataType": f.data_type,
-            "dataTypeValue": f.data_type_value,
-            "required": f.required,
-            "readOnly": f.read_only,
-            "isArray": f.is_array,
-        }
-        if f.relationship is not None:
-            entry["relationship"] = _relationship(f.relationship)
-        out[name] = entry
+        if entries is not None:
+            shared = entries.get(f)
+            if shared is None:
+                shared = entries[f] = _field(f)
+            out[name] = shared
+        else:
+            out[name] = _field(f)
     return out
+
+
+def _field(f: GenericField) -> FieldJSON:
+    entry: FieldJSON = {
+        "dataType": f.data_type,
+        "dataTypeValue": f.data_type_value,
+        "required": f.required,
+        "readOnly": f.read_only,
+        "isArray": f.is_array,
+    }
+    if f.relationship is not None:
+        entry["relationship"] = _relationship(f.relationship)
+    return entry
 
 
 def _relationship(r: Relationship) -> RelationshipJSON:
