@@ -23,6 +23,22 @@ class Span:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+_new_span = object.__new__
+# The slots' own setters: a frozen dataclass's __init__ goes through object.__setattr__ for each
+# field, which is most of the cost of making a span.
+_set_path, _set_line, _set_column = (vars(Span)[name].__set__ for name in ("path", "line", "column"))
+
+
+def make_span(path: str, line: int, column: int) -> Span:
+    """``Span(path, line, column)``, made faster: for the loop that places every type, field,
+    directive and argument of a schema read with positions."""
+    span: Span = _new_span(Span)
+    _set_path(span, path)
+    _set_line(span, line)
+    _set_column(span, column)
+    return span
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a diagnostic, such as the other end of a relationship."""

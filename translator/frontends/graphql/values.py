@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from sys import maxsize
 
 from graphql.language import (
     BooleanValueNode,
@@ -23,7 +24,7 @@ from graphql.language import (
     ValueNode,
 )
 
-from translator.core.diagnostics import Span
+from translator.core.diagnostics import Span, make_span
 from translator.core.document import TypeRef, Value
 from translator.frontends.graphql.compat import cached_on_source
 
@@ -36,12 +37,21 @@ def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     if loc is None:
         return _UNPLACED if fallback == "<schema>" else Span(fallback)
     source = loc.source
-    # Called for every field of a schema read with positions: the line table is read straight
-    # from where cached_on_source keeps it.
-    starts = source.__dict__.get("line_starts") or cached_on_source(source, "line_starts", _line_starts)
     start = loc.start
-    line = bisect_right(starts, start)
-    return Span(source.name, line, start - starts[line - 1] + 1)
+    # Called for every field of a schema read with positions, mostly in text order and often
+    # on the line of the call before: that line is tried first, then the line table.
+    cached = source.__dict__
+    line_start, line_end, line = cached.get("last_line") or _NO_LINE
+    if not line_start <= start < line_end:
+        starts = cached.get("line_starts") or cached_on_source(source, "line_starts", _line_starts)
+        line = bisect_right(starts, start)
+        line_start = starts[line - 1]
+        line_end = starts[line] if line < len(starts) else maxsize
+        cached["last_line"] = (line_start, line_end, line)
+    return make_span(source.name, line, start - line_start + 1)
+
+
+_NO_LINE = (0, 0, 0)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
