@@ -1,12 +1,14 @@
-"""graphql-core's parser as Amplify reads schemas, and a faster one that every parse uses.
+"""graphql-core's parser as Amplify reads schemas, and the faster subclass that parses what our
+own parser (:mod:`sdl_parser`) leaves to graphql-core: operations and text with syntax errors,
+which it reports with graphql-core's messages, and the sound parts of a broken schema
+(:mod:`partial`).
 
 :class:`AmplifyParser` is graphql-core's parser with one change Amplify's graphql 15 makes.
 
-:class:`UnplacedParser` gives the same tree, faster and in less memory. Without positions (the
-first parse of a compile) its nodes have no location; with positions (check, and a compile with
-something to report) each node's location holds only its start and end offsets and its source,
-which is all a diagnostic needs (graphql-core's own locations also hold the tokens, and through
-the lexer's links every token of the file). Line and column are computed from the start offset
+:class:`UnplacedParser` gives the same tree, faster and in less memory. Without positions its
+nodes have no location; with positions each node's location holds only its start and end
+offsets and its source, which is all a diagnostic needs (graphql-core's own locations also hold
+the tokens, and through the lexer's links every token of the file). Line and column are computed from the start offset
 when a diagnostic is made. What makes it faster (a third of the parse time of a large schema):
 
 - :class:`UnplacedLexer` reads the tokens a schema is mostly made of (names, punctuators, plain
