@@ -67,17 +67,31 @@ def test_a_gen2_file_with_errors_is_evaluated_once(tmp_path: Path, monkeypatch: 
 
 
 def _placements(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Where each parse of a schema placed its nodes ("none", "spans" or "all")."""
+    """How each reading of a schema went: "plain P" when the plain reader took it with
+    placement P, "plain P refused" when it left it to the tree, "tree P" for a parse of the tree
+    (P: "none", "spans" or "all")."""
     import translator.frontends.graphql as graphql_front_end
+    from translator.frontends.graphql.sdl_parser import Unsupported
 
     parses: list[object] = []
-    original = graphql_front_end.parse_sdl
+    original_parse = graphql_front_end.parse_sdl
+    original_read = graphql_front_end.read_plain_document
 
-    def recorded(source: Any, positions: Any) -> Any:
-        parses.append(positions)
-        return original(source, positions)
+    def parsed(source: Any, positions: Any) -> Any:
+        parses.append(f"tree {positions}")
+        return original_parse(source, positions)
 
-    monkeypatch.setattr(graphql_front_end, "parse_sdl", recorded)
+    def read(sources: Any, placement: Any) -> Any:
+        try:
+            document = original_read(sources, placement)
+        except Unsupported:
+            parses.append(f"plain {placement} refused")
+            raise
+        parses.append(f"plain {placement}")
+        return document
+
+    monkeypatch.setattr(graphql_front_end, "parse_sdl", parsed)
+    monkeypatch.setattr(graphql_front_end, "read_plain_document", read)
     return parses
 
 
@@ -85,10 +99,13 @@ def _placements(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     ("text", "expected", "placements"),
     [
         # Nothing to report, and warnings only: one reading, placing what the document needs.
-        ("type Post @model { id: ID! title: String }\n", None, ["spans"]),
-        ("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005", ["spans"]),
+        ("type Post @model { id: ID! title: String }\n", None, ["plain spans"]),
+        ("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005", ["plain spans"]),
+        # Not plain, nothing to report: read through the tree, placing what the document needs.
+        ("type Post @model { id: ID! }\nextend type Post { title: String }\n", None,
+         ["plain spans refused", "tree spans"]),
         # An error in the tree itself: read again with every node placed, to point at it.
-        (BROKEN, "E003", ["spans", "all"]),
+        (BROKEN, "E003", ["plain spans refused", "tree spans", "tree all"]),
     ],
 )
 def test_check_reads_a_schema_once_unless_the_tree_itself_has_errors(
@@ -112,9 +129,9 @@ def test_compile_reads_without_positions_and_again_only_to_report(
     schema.write_text("type Post @model { id: ID! title: String }\n")
     parses = _placements(monkeypatch)
     translator.compile_path(schema)
-    assert parses == ["none"]
+    assert parses == ["plain none"]
     schema.write_text(BROKEN)
     parses.clear()
     with pytest.raises(translator.CompilationError):
         translator.compile_path(schema)
-    assert parses == ["none", "spans", "all"]
+    assert parses == ["plain none refused", "tree none", "plain spans refused", "tree spans", "tree all"]

@@ -21,6 +21,7 @@ from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_consuming
 from translator.frontends.graphql.parser import UnplacedParser
 from translator.frontends.graphql.sandbox import check_sandbox_rule
+from translator.frontends.graphql.sdl_document import read_plain_document
 from translator.frontends.graphql.sdl_parser import Placement, Unsupported, parse_sdl
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
@@ -40,9 +41,9 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     ``E057``."""
     try:
         if not positions:
-            return _parse_schema(sources, "none")
+            return _read_schema(sources, "none")
         try:
-            return _parse_schema(sources, "spans")
+            return _read_schema(sources, "spans")
         except CompilationError:
             pass  # raised again below with every position, so it does not keep these frames
         return _parse_schema(sources, "all")
@@ -66,6 +67,14 @@ def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument 
 
     document, found = sound_parts(sources, reported)
     return document, [*reported, *found]
+
+
+def _read_schema(sources: Sequence[SchemaSource], positions: Placement) -> SchemaDocument:
+    """The document of plain ``sources`` read straight from their tokens, else through the tree."""
+    try:
+        return read_plain_document(sources, positions)
+    except Unsupported:
+        return _parse_schema(sources, positions)
 
 
 def _parse_schema(sources: Sequence[SchemaSource], positions: Placement) -> SchemaDocument:

@@ -48,7 +48,7 @@ from graphql.language import (
 )
 from graphql.type import is_required_argument
 
-__all__ = ["plainly_valid"]
+__all__ = ["PlainCheck", "plain_check", "plainly_valid"]
 
 # The directive location of each definition kind this check takes.
 _LOCATIONS: dict[type[Node], str] = {
@@ -120,10 +120,21 @@ def plainly_valid(user: DocumentNode, definitions: DocumentNode) -> bool:
         if name in type_names:
             return False
         type_names.add(name)
-    return _Check(known.directives, type_names | _BUILT_IN).document(user)
+    return PlainCheck(known.directives, type_names | _BUILT_IN).document(user)
 
 
-class _Check:
+def plain_check(definitions: DocumentNode) -> PlainCheck | None:
+    """The check of documents read after ``definitions``, its ``types`` the names they define and
+    the built-in ones (a document's own type names are added by the caller); None when
+    ``definitions`` are not plain themselves."""
+    known = _definitions(definitions)
+    return PlainCheck(known.directives, set(known.type_names) | _BUILT_IN) if known.plain else None
+
+
+class PlainCheck:
+    """The checks of :func:`plainly_valid`, each True when the rules find nothing in what it
+    is given; ``types`` are the type names a document may use."""
+
     def __init__(self, directives: dict[str, _Directive], types: set[str]) -> None:
         self.directives = directives
         self.types = types
@@ -175,7 +186,7 @@ class _Check:
             if name in seen or not self.type_known(value.type):
                 return False
             seen.add(name)
-            if value.default_value is not None and not _unique_fields(value.default_value):
+            if value.default_value is not None and not unique_fields(value.default_value):
                 return False
             if value.directives and not self.uses(value.directives, location):
                 return False
@@ -211,18 +222,18 @@ class _Check:
                 if argument_name in given or argument_name not in directive.arguments:
                     return False
                 given.add(argument_name)
-                if not _unique_fields(argument.value):
+                if not unique_fields(argument.value):
                     return False
             if not directive.required <= given:
                 return False
         return True
 
 
-def _unique_fields(value: ValueNode) -> bool:
+def unique_fields(value: ValueNode) -> bool:
     """No object in ``value`` names a field twice."""
     if isinstance(value, ObjectValueNode):
         names = [f.name.value for f in value.fields]
-        return len(set(names)) == len(names) and all(_unique_fields(f.value) for f in value.fields)
+        return len(set(names)) == len(names) and all(unique_fields(f.value) for f in value.fields)
     if isinstance(value, ListValueNode):
-        return all(_unique_fields(item) for item in value.values)
+        return all(unique_fields(item) for item in value.values)
     return True

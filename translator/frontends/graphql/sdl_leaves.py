@@ -49,7 +49,7 @@ NodeT = TypeVar("NodeT", bound=Node)
 T = TypeVar("T")
 
 # graphql-core's limit on nested lists (types and values): deeper, it raises RecursionError.
-_MAX_NESTING = 200
+MAX_NESTING = 200
 
 new_node = object.__new__
 set_loc = slot_writer(Node, "loc")
@@ -156,7 +156,7 @@ class LeafReader:
 
     def enter(self) -> None:
         self.depth += 1
-        if self.depth > _MAX_NESTING:
+        if self.depth > MAX_NESTING:
             raise Unsupported  # graphql-core's parser gives up here (RecursionError)
 
     # Names and types.

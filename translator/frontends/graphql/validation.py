@@ -259,6 +259,12 @@ def _validate_arguments(schema: GraphQLSchema, document: DocumentNode) -> list[_
     return errors
 
 
+def arguments_coerce(directive: DirectiveNode) -> bool:
+    """True when the check of argument values (against Amplify's directive definitions) has
+    nothing to say about ``directive``; False when it may."""
+    return not directive.arguments or _plainly_valid(_directive_schema(), directive)
+
+
 def _plainly_valid(schema: GraphQLSchema, directive: DirectiveNode) -> bool:
     """True when every argument coerces to its type and names no input field its type lacks:
     then the rule has nothing to say (coercion catches everything else it reports), and the

@@ -19,6 +19,7 @@ from graphql.language import (
     NonNullTypeNode,
     NullValueNode,
     ObjectValueNode,
+    Source,
     StringValueNode,
     TypeNode,
     ValueNode,
@@ -28,16 +29,19 @@ from translator.core.diagnostics import Span, make_span
 from translator.core.document import TypeRef, Value
 from translator.frontends.graphql.compat import cached_on_source
 
-_UNPLACED = Span("<schema>")
+UNPLACED = Span("<schema>")  # the span of everything read without positions
 
 
 def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
     """The 1-based position where ``node`` starts, in the file it was parsed from."""
     loc = node.loc if node is not None else None
     if loc is None:
-        return _UNPLACED if fallback == "<schema>" else Span(fallback)
-    source = loc.source
-    start = loc.start
+        return UNPLACED if fallback == "<schema>" else Span(fallback)
+    return span_at(loc.source, loc.start)
+
+
+def span_at(source: Source, start: int) -> Span:
+    """The 1-based position of offset ``start`` in ``source``."""
     # Called for every field of a schema read with positions, mostly in text order and often
     # on the line of the call before: that line is tried first, then the line table.
     cached = source.__dict__
@@ -102,9 +106,9 @@ def type_ref_of(node: TypeNode) -> TypeRef:
     """Unwrap list and non-null wrappers, keeping what the output and validation need."""
     # Most fields are `T` or `T!`: one shared, immutable TypeRef per name serves them all.
     if isinstance(node, NamedTypeNode):
-        return _named_ref(node.name.value, False)
+        return named_ref(node.name.value, False)
     if isinstance(node, NonNullTypeNode) and isinstance(node.type, NamedTypeNode):
-        return _named_ref(node.type.name.value, True)
+        return named_ref(node.type.name.value, True)
     depth = 0
     list_required = False
     current = node
@@ -128,5 +132,6 @@ def type_ref_of(node: TypeNode) -> TypeRef:
 
 
 @lru_cache(maxsize=4096)
-def _named_ref(name: str, required: bool) -> TypeRef:
+def named_ref(name: str, required: bool) -> TypeRef:
+    """The type ``name`` or ``name!``: one shared, immutable TypeRef per name serves most fields."""
     return TypeRef(name, False, required)
