@@ -67,3 +67,16 @@ def test_remembered_objects_keep_their_own_text() -> None:
     for value in LOOKALIKES:
         assert indented_json(value) == _reference(value)
         assert "".join(json_chunks(value)) == _reference(value)
+
+
+def test_one_object_in_many_places_is_written_at_each_place_with_its_indent() -> None:
+    shared = {"dataType": "String", "required": True}
+    nested = {"a": [1, 2.5]}  # not remembered: members of other types
+    value = {"m": {"f": shared, "g": shared, "h": [shared, {"i": shared}], "n": nested, "o": {"p": nested}},
+             "q": shared}
+    assert indented_json(value) == _reference(value)
+    assert "".join(json_chunks(value)) == _reference(value)
+    # Another object with the same members, at the place and level the first was written.
+    twin = dict(shared)
+    assert indented_json([shared, twin, {"x": twin}, {"x": shared}]) == _reference([shared, twin, {"x": twin},
+                                                                                     {"x": shared}])

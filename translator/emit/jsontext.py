@@ -7,7 +7,8 @@ function appends the pieces to a list, encodes strings with the standard library
 remembers the text of keys, which repeat (``dataType``, ``required``, ...), writes scalar
 members without a call, and remembers the text of each object of strings, booleans and nulls
 alone at each level: most fields of a schema are such an object, and most are equal to another
-(``{"dataType": "String", ..., "isArray": false}``). The output is the same text, byte for byte
+(``{"dataType": "String", ..., "isArray": false}``); when the emitter shares equal fields, one
+object, it finds their text by the object's identity. The output is the same text, byte for byte
 (tested against ``json.dumps`` on every golden output and on generated values); what it does not
 know (floats, other types) it hands to ``json.dumps``.
 """
@@ -32,6 +33,10 @@ class _Writer:
         self.keys: dict[str, str] = {}
         self.newlines: list[str] = ["\n"]
         self.texts: dict[tuple[int, tuple[tuple[Any, Any], ...]], str] = {}
+        # The same text by the object's identity, when one object stands in many places (equal
+        # fields shared by the emitter): no look at its members. The entry holds the object, so
+        # its id is not reused by another while the writer lives.
+        self.seen: dict[int, tuple[Mapping[Any, Any], int, str]] = {}
 
     def newline(self, level: int) -> str:
         """``\\n`` and the indent of ``level``, made once per level."""
@@ -76,6 +81,10 @@ class _Writer:
         if not value:
             self.out("{}")
             return
+        seen = self.seen.get(id(value))
+        if seen is not None and seen[0] is value and seen[1] == level:
+            self.out(seen[2])
+            return
         if _REMEMBERED.issuperset(map(type, value.values())) and _KEYS.issuperset(map(type, value)):
             remembered = (level, tuple(value.items()))
             text = self.texts.get(remembered)
@@ -83,6 +92,7 @@ class _Writer:
                 pieces: list[str] = []
                 _Writer(pieces.append).members(value, level)
                 text = self.texts[remembered] = "".join(pieces)
+            self.seen[id(value)] = (value, level, text)
             self.out(text)
             return
         self.members(value, level)
