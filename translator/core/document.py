@@ -144,6 +144,12 @@ class TypeDef:
     directives: tuple[Directive, ...] = ()
     fields: tuple[FieldDef, ...] = ()
     values: tuple[EnumValueDef, ...] = ()
+    # The fields that carry directives, in order: most rules only look at those, and most
+    # fields carry none. Derived, so neither compared nor shown.
+    directed_fields: tuple[FieldDef, ...] = field(default=(), init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "directed_fields", tuple(f for f in self.fields if f.directives))
 
     def directive(self, name: str) -> Directive | None:
         """The first use of directive ``name`` on this type, or None."""

@@ -64,7 +64,7 @@ def check_auth(document: SchemaDocument) -> list[Diagnostic]:
         model_auth = typedef.directive("auth")
         if model_auth is not None:
             _check_rules(typedef, model_auth, out, model_level=True)
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             for d in field.all("auth"):
                 _check_rules(typedef, d, out, model_level=False)
                 if not typedef.is_model and any(r.get("operations") for r in _rules(d)):
@@ -138,7 +138,7 @@ def _check_field_level_reads(model: TypeDef, out: list[Diagnostic]) -> None:
     """Amplify's access-matrix check: with field-level rules, a required field must be
     readable by every role that can ``get`` something of the model (a user-pool or OIDC
     ``private`` role that reads the field fully stands in for that provider's other roles)."""
-    if not any(f.directive("auth") for f in model.fields):
+    if not any(f.directive("auth") for f in model.directed_fields):
         return
     model_directive = model.directive("model")
     config = model_directive.value("subscriptions") if model_directive else None

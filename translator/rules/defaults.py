@@ -270,9 +270,8 @@ def check_defaults(document: SchemaDocument) -> list[Diagnostic]:
     enums = {t.name for t in document.types if t.kind == "enum"}
     for typedef in document.types:
         if typedef.kind == "object":
-            for field in typedef.fields:
-                if field.directives:
-                    _check_default(typedef, field, enums, document, out)
+            for field in typedef.directed_fields:
+                _check_default(typedef, field, enums, document, out)
     return out
 
 

@@ -28,9 +28,7 @@ def check_directives(document: SchemaDocument, settings: Settings) -> list[Diagn
         _check_model_only_directives(typedef, out)
         if typedef.kind != "object":
             continue
-        for field in typedef.fields:
-            if not field.directives:  # what follows only checks directives; most fields have none
-                continue
+        for field in typedef.directed_fields:  # what follows only checks directives
             if not typedef.is_model:
                 _check_key_outside_model(typedef, field, out)
             _check_http_url(field, out)
@@ -94,7 +92,7 @@ def _check_model_only_directives(typedef: TypeDef, out: list[Diagnostic]) -> Non
                 out.append(Diagnostic("E116", f"types annotated with @{d.name} must also be annotated with @model; "
                                       f"add @model to {typedef.name} or remove @{d.name}", d.span))
     if typedef.kind == "interface":
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             for d in field.all("auth"):
                 out.append(Diagnostic("E116", f"@auth cannot be placed on a field of interface {typedef.name}", d.span))
 
@@ -106,7 +104,7 @@ def _check_extension_directives(typedef: TypeDef, document: SchemaDocument, out:
             out.append(Diagnostic("E108", f"@{d.name} cannot be used on an extension of {typedef.name}; move it to "
                                   "the type's own definition", d.span))
     root = typedef.name in document.root_types
-    for field in typedef.fields:
+    for field in typedef.directed_fields:
         if not field.from_extension:
             continue
         for d in field.directives:
@@ -117,7 +115,7 @@ def _check_extension_directives(typedef: TypeDef, document: SchemaDocument, out:
 
 
 def _check_directive_names(typedef: TypeDef, out: list[Diagnostic]) -> None:
-    uses = [*typedef.directives, *(d for f in typedef.fields for d in f.directives)]
+    uses = [*typedef.directives, *(d for f in typedef.directed_fields for d in f.directives)]
     for d in uses:
         if d.name in V1_DIRECTIVES:
             out.append(Diagnostic("E012", f"@{d.name} is a transformer v1 directive; migrate the schema to "

@@ -25,7 +25,7 @@ def _type(model: TypeDef, name: str) -> str:
 
 def _index_key(related: TypeDef, index_name: object) -> list[str]:
     if isinstance(index_name, str):
-        for field in related.fields:
+        for field in related.directed_fields:
             for d in field.all("index"):
                 if d.value("name") == index_name:
                     return [field.name, *strings(d.value("sortKeyFields"))]
@@ -84,7 +84,7 @@ def _check_lookup(
 def _paired_has_many_with_fields(model: TypeDef, related: TypeDef) -> str | None:
     """The field of ``related`` a ``@belongsTo`` to it pairs with (its first ``@hasOne`` or
     ``@hasMany`` back to ``model``) when that is a ``@hasMany`` with ``fields``."""
-    for field in related.fields:
+    for field in related.directed_fields:
         if field.type.name != model.name:
             continue
         relation = next((d for d in field.directives if d.name in ("hasOne", "hasMany")), None)

@@ -13,7 +13,7 @@ from translator.model.lower import SCALARS
 
 def primary_key_fields(model: TypeDef) -> list[str]:
     """The model's primary key: the ``@primaryKey`` field and its sort keys, or ``id``."""
-    for field in model.fields:
+    for field in model.directed_fields:
         d = field.directive("primaryKey")
         if d is not None:
             return [field.name, *strings(d.value("sortKeyFields"))]
@@ -26,7 +26,7 @@ def output_field_type(model: TypeDef, name: str) -> str | None:
     field = model.field(name)
     if field is not None:
         return field.type.name
-    keyed = any(f.directive("primaryKey") for f in model.fields)
+    keyed = any(f.directive("primaryKey") for f in model.directed_fields)
     if name == "id" and not keyed:
         return "ID"
     model_directive = model.directive("model")
@@ -42,7 +42,7 @@ def output_field_type(model: TypeDef, name: str) -> str | None:
 def key_fields(related: TypeDef, index_name: str | None) -> list[str] | None:
     """Partition and sort key fields of ``related``'s index ``index_name`` (primary key when
     None); None when the named index does not exist."""
-    for field in related.fields:
+    for field in related.directed_fields:
         for d in field.directives:
             if index_name is None and d.name == "primaryKey":
                 return [field.name, *strings(d.value("sortKeyFields"))]
@@ -71,7 +71,7 @@ def relation_sites(document: SchemaDocument) -> Iterator[tuple[TypeDef, FieldDef
     for typedef in document.types:
         if typedef.kind != "object" or not typedef.is_model:
             continue
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             for d in field.directives:
                 if d.name not in ("hasMany", "hasOne", "belongsTo"):
                     continue
@@ -87,7 +87,7 @@ def many_to_many_sites(document: SchemaDocument) -> Iterator[tuple[TypeDef, Fiel
     for typedef in document.types:
         if typedef.kind != "object" or not typedef.is_model:
             continue
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             d = field.directive("manyToMany")
             related = document.type(field.type.name)
             if d is None or related is None or not related.is_model:

@@ -21,7 +21,7 @@ def check_keys(document: SchemaDocument, settings: Settings | None = None) -> li
     for model in document.types:
         if model.kind != "object" or not model.is_model:
             continue
-        keyed = [f for f in model.fields if f.directive("primaryKey")]
+        keyed = [f for f in model.directed_fields if f.directive("primaryKey")]
         if keyed:
             _check_primary_key(model, keyed[0], document, out)
         _check_indexes(model, document, out)
@@ -99,7 +99,7 @@ def _owner_fields(model: TypeDef) -> set[str]:
 
 def _check_indexes(model: TypeDef, document: SchemaDocument, out: list[Diagnostic]) -> None:
     seen: dict[str, Directive] = {}
-    for field in model.fields:
+    for field in model.directed_fields:
         primary = field.directive("primaryKey")
         # Amplify counts sort keys only when written as a list literal.
         primary_sorted = primary is not None and isinstance(primary.value("sortKeyFields"), tuple) and bool(

@@ -74,17 +74,17 @@ def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[
 def _missed_join_table(model: TypeDef, kinds: dict[str, TypeDef], out: list[Diagnostic]) -> None:
     """A hand-written model linking two models like a join table that the heuristic will not
     recognise (semantics.md, section 7.9), so forms treat it as an ordinary model."""
-    links = [f for f in model.fields if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
+    links = [f for f in model.directed_fields if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
     if len(links) != 2 or links[0].type.name == links[1].type.name:
         return
     back_pointing = [
         link for link in links
-        if any(f.type.name == model.name and f.directive("hasMany") for f in kinds[link.type.name].fields)
+        if any(f.type.name == model.name and f.directive("hasMany") for f in kinds[link.type.name].directed_fields)
     ]
     if len(back_pointing) != 2:
         return
     reasons = [f"{link.name} is optional" for link in links if not link.type.item_required]
-    keys = {f.name for f in model.fields if f.directive("index") or f.directive("primaryKey")}
+    keys = {f.name for f in model.directed_fields if f.directive("index") or f.directive("primaryKey")}
     for link in links:
         d = link.directive("belongsTo")
         fields = d.value("fields") if d is not None else None

@@ -39,7 +39,7 @@ def _check_model(model: TypeDef, document: SchemaDocument, settings: Settings, o
             if field.name in DATASTORE_FIELDS:
                 out.append(Diagnostic("E014", f"{field.name} is reserved for DataStore conflict detection; "
                                       "rename the field", field.span))
-    keyed = [f for f in model.fields if f.directive("primaryKey")]
+    keyed = [f for f in model.directed_fields if f.directive("primaryKey")]
     for extra in keyed[1:]:
         d = extra.directive("primaryKey")
         assert d is not None

@@ -19,26 +19,38 @@ def _camel(verb: str, name: str) -> str:
     return verb + upper_first(name)
 
 
+def _defaults(operation: str, name: str, settings: Settings) -> dict[str, Value]:
+    """The operation fields ``@model`` generates for ``operation`` when its argument is not written."""
+    if operation == "query":
+        queries: dict[str, Value] = {"get": _camel("get", name), "list": _camel("list", plural(name))}
+        if settings.datastore:
+            queries["sync"] = _camel("sync", plural(name))
+        return queries
+    if operation == "mutation":
+        return {"create": _camel("create", name), "update": _camel("update", name), "delete": _camel("delete", name)}
+    return {"onCreate": (_camel("onCreate", name),), "onUpdate": (_camel("onUpdate", name),),
+            "onDelete": (_camel("onDelete", name),)}
+
+
+_OPERATIONS = (("query", "queries"), ("mutation", "mutations"), ("subscription", "subscriptions"))
+
+
 def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[str, str, Span]]:
     """(operation, field name, where it comes from) for every root field ``model`` generates."""
     directive = model.directive("model")
     assert directive is not None
     name = model.name
-    defaults: dict[str, dict[str, Value]] = {
-        "query": {"get": _camel("get", name), "list": _camel("list", plural(name))},
-        "mutation": {"create": _camel("create", name), "update": _camel("update", name),
-                     "delete": _camel("delete", name)},
-        "subscription": {"onCreate": (_camel("onCreate", name),), "onUpdate": (_camel("onUpdate", name),),
-                         "onDelete": (_camel("onDelete", name),)},
-    }
-    if settings.datastore:
-        defaults["query"]["sync"] = _camel("sync", plural(name))
-    for operation, argument in (("query", "queries"), ("mutation", "mutations"), ("subscription", "subscriptions")):
-        config = directive.value(argument, defaults[operation]) if directive.has(argument) else defaults[operation]
+    for operation, argument in _OPERATIONS:
+        written = directive.arg(argument)
+        if written is None:  # most models: the defaults, whose names are all strings
+            for value in _defaults(operation, name, settings).values():
+                yield operation, str(value[0] if isinstance(value, tuple) else value), directive.span
+            continue
+        config = written.value
         if not isinstance(config, dict):
             continue  # null: none of them
         if operation == "subscription" and not any(config.get(k) for k in ("onCreate", "onUpdate", "onDelete")):
-            config = {**config, **defaults["subscription"]} if config.get("level") == "public" else config
+            config = {**config, **_defaults(operation, name, settings)} if config.get("level") == "public" else config
         for key, value in config.items():
             if key == "level":
                 continue
@@ -48,7 +60,7 @@ def generated_operations(model: TypeDef, settings: Settings) -> Iterator[tuple[s
     search = _search_query(model)
     if search is not None:
         yield "query", search[0], search[1]
-    for field in model.fields:
+    for field in model.directed_fields:
         for index in field.all("index"):
             if index.has("queryField"):
                 query = index.value("queryField")
@@ -104,7 +116,7 @@ def check_operation_names(document: SchemaDocument, settings: Settings) -> list[
 def _has_auth(model: TypeDef) -> bool:
     """Whether Amplify's auth transformer protects the model's queries: @auth on the model or
     on any of its fields."""
-    return model.directive("auth") is not None or any(f.directive("auth") for f in model.fields)
+    return model.directive("auth") is not None or any(f.directive("auth") for f in model.directed_fields)
 
 
 def _check_join_models_custom_query_root(document: SchemaDocument, query_root: str, out: list[Diagnostic]) -> None:
@@ -113,7 +125,7 @@ def _check_join_models_custom_query_root(document: SchemaDocument, query_root: s
     sides: dict[str, list[tuple[TypeDef, Directive]]] = {}
     for model in document.types:
         if model.is_model:
-            for field in model.fields:
+            for field in model.directed_fields:
                 for d in field.all("manyToMany"):
                     sides.setdefault(relation_model_name(str(d.value("relationName", ""))), []).append((model, d))
     for relation, uses in sides.items():
@@ -131,7 +143,7 @@ def _auth_rule_list(model: TypeDef) -> bool:
 
 def _check_custom_query_root(model: TypeDef, query_root: str, out: list[Diagnostic]) -> None:
     # Amplify's auth transformer protects index queries on a type it assumes is named Query.
-    for field in model.fields:
+    for field in model.directed_fields:
         for index in field.all("index"):
             if not (index.has("queryField") and index.value("queryField") is None):
                 out.append(Diagnostic("E115", f"@auth on {model.name} cannot protect the query of this @index "

@@ -16,7 +16,7 @@ def check_relations(document: SchemaDocument, settings: Settings) -> list[Diagno
     for typedef in document.types:
         if typedef.kind != "object":
             continue
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             for d in field.directives:
                 if d.name in ("hasMany", "hasOne", "belongsTo"):
                     _check_relation(typedef, field, d, document, settings, out)
@@ -63,14 +63,14 @@ def _check_relation(
     if d.name in ("hasOne", "belongsTo") and d.has("fields") and both_have_auth:
         _check_auth_key_size(model, field, d, related, out)
     if d.name == "belongsTo" and not references:
-        back = [f for f in related.fields if f.type.name == model.name
+        back = [f for f in related.directed_fields if f.type.name == model.name
                 and (f.directive("hasOne") or f.directive("hasMany"))]
         if not back:
             out.append(Diagnostic("E040", f"{related.name} must have a @hasOne or @hasMany field of type "
                                   f"{model.name} for this @belongsTo; add one or remove @belongsTo", d.span,
                                   related=(Related(related.span, f"{related.name} is declared here"),)))
     if d.name in ("hasOne", "hasMany") and settings.datastore and related.name != model.name:
-        back = [f for f in related.fields if f.type.name == model.name
+        back = [f for f in related.directed_fields if f.type.name == model.name
                 and (f.directive("hasOne") or f.directive("hasMany"))]
         if back:
             out.append(Diagnostic(
@@ -82,7 +82,7 @@ def _check_relation(
 def _has_auth(model: TypeDef, document: SchemaDocument) -> bool:
     """Whether the model has @auth rules of its own, model- or field-level (the sandbox's
     global rule alone does not count here)."""
-    return model.directive("auth") is not None or any(f.directive("auth") for f in model.fields)
+    return model.directive("auth") is not None or any(f.directive("auth") for f in model.directed_fields)
 
 
 def _check_auth_key_size(model: TypeDef, field: FieldDef, d: Directive, related: TypeDef,
@@ -139,7 +139,7 @@ def _check_many_to_many(document: SchemaDocument, out: list[Diagnostic]) -> None
     for typedef in document.types:
         if typedef.kind != "object":
             continue
-        for field in typedef.fields:
+        for field in typedef.directed_fields:
             d = field.directive("manyToMany")
             if d is None:
                 continue
