@@ -74,7 +74,8 @@ def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[
 def _missed_join_table(model: TypeDef, kinds: dict[str, TypeDef], out: list[Diagnostic]) -> None:
     """A hand-written model linking two models like a join table that the heuristic will not
     recognise (semantics.md, section 7.9), so forms treat it as an ordinary model."""
-    links = [f for f in model.directed_fields if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
+    links = [f for f in model.directed_fields
+             if f.directive("belongsTo") and (kinds.get(f.type.name) or model).is_model]
     if len(links) != 2 or links[0].type.name == links[1].type.name:
         return
     back_pointing = [

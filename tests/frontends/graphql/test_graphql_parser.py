@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from translator.frontends.graphql.parser import AmplifyParser, UnplacedLexer, UnplacedParser
 from translator.frontends.graphql.sdl_parser import Unsupported, parse_sdl
+from translator.frontends.graphql.sdl_tokens import read_tokens
 
 Tokens = list[tuple[str, int, int, str | None]]
 
@@ -88,7 +89,21 @@ def _same_sdl_parse(text: str) -> bool:
     return taken == 2
 
 
+def _same_tokens(text: str) -> None:
+    """The tokens read without positions (a text of names, punctuators and plain strings is read
+    whole, the rest token by token) are those read with them."""
+    read = []
+    for positions in (False, True):
+        try:
+            tokens = read_tokens(Source(text), positions)
+            read.append((tokens.kinds, tokens.values))
+        except Unsupported:
+            read.append(None)
+    assert read[0] == read[1]
+
+
 def _same_parse(text: str) -> None:
+    _same_tokens(text)
     _same_sdl_parse(text)
     assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text)
     assert _tree(UnplacedParser(Source(text))) == _tree(AmplifyParser(Source(text), no_location=True))
@@ -102,6 +117,7 @@ def test_every_known_schema_parses_the_same() -> None:
     trees = ours = 0
     for path in paths:
         text = path.read_text(encoding="utf-8")
+        _same_tokens(text)
         ours += _same_sdl_parse(text)
         assert _tokens(UnplacedLexer, text) == _tokens(Lexer, text), path
         fast = _tree(UnplacedParser(Source(text)))
@@ -161,6 +177,8 @@ TRICKY = [
     'type Q { f: Int } query { f }',
     '"d" { f }',
     'type A { f: Int } # end without a line end',
+    '"" "a" "b""c" "d"""',
+    'a "x" # c\n',
 ]
 
 
