@@ -142,7 +142,7 @@ def _merge(nodes: list[TypeDefinitionNode | TypeExtensionNode]) -> TypeDef:
     values: list[EnumValueDef] = []
     for node in nodes:
         extension = isinstance(node, TypeExtensionNode)
-        directives.extend(directives_of(node.directives, extension))
+        directives.extend(_directives(node.directives, extension))
         for field_node in getattr(node, "fields", None) or ():
             if isinstance(field_node, FieldDefinitionNode) or hasattr(field_node, "type"):
                 fields.append(_field(field_node, extension))
@@ -164,7 +164,7 @@ def _field(node: FieldDefinitionNode, extension: bool) -> FieldDef:
     return FieldDef(
         node.name.value,
         type_ref_of(node.type),
-        tuple(directives_of(node.directives)) if node.directives else (),
+        tuple(_directives(node.directives)) if node.directives else (),
         span_of(node.name),
         span_of(node.type),
         extension,
@@ -172,8 +172,7 @@ def _field(node: FieldDefinitionNode, extension: bool) -> FieldDef:
     )
 
 
-def directives_of(nodes: Iterable[DirectiveNode] | None, extension: bool = False) -> list[Directive]:
-    """The document's directives of ``nodes`` (``extension``: written in an ``extend`` block)."""
+def _directives(nodes: Iterable[DirectiveNode] | None, extension: bool = False) -> list[Directive]:
     return [
         Directive(
             node.name.value,

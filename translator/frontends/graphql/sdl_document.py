@@ -122,20 +122,17 @@ class _PlainReader(LeafReader):
             self.at = at + 2
             fields: tuple[FieldDef, ...] = ()
             enum_values: tuple[EnumValueDef, ...] = ()
-            if kind in ("object", "interface"):
-                if self.keyword("implements"):
-                    self.named_types("&")
-                directives = self.checked_directives(location)
-                if kinds[self.at] == "{":
-                    fields = self.fields()
-            else:
-                directives = self.checked_directives(location)
-                if kind == "input" and kinds[self.at] == "{":
-                    fields = self.input_fields()
-                elif kind == "enum" and kinds[self.at] == "{":
-                    enum_values = self.enum_values()
-                elif kind == "union" and self.optional("="):
-                    self.named_types("|")
+            if kind in ("object", "interface") and self.keyword("implements"):
+                self.named_types("&")
+            directives = self.checked_directives(location)
+            if kinds[self.at] == "{" and kind in ("object", "interface"):
+                fields = self.fields()
+            elif kinds[self.at] == "{" and kind == "input":
+                fields = self.input_fields()
+            elif kinds[self.at] == "{" and kind == "enum":
+                enum_values = self.enum_values()
+            elif kind == "union" and self.optional("="):
+                self.named_types("|")
             found.append(TypeDef(kind, name, span, directives, fields, enum_values))
         return found
 

@@ -106,9 +106,9 @@ def type_ref_of(node: TypeNode) -> TypeRef:
     """Unwrap list and non-null wrappers, keeping what the output and validation need."""
     # Most fields are `T` or `T!`: one shared, immutable TypeRef per name serves them all.
     if isinstance(node, NamedTypeNode):
-        return named_ref(node.name.value, False)
+        return _named_ref(node.name.value, False)
     if isinstance(node, NonNullTypeNode) and isinstance(node.type, NamedTypeNode):
-        return named_ref(node.type.name.value, True)
+        return _named_ref(node.type.name.value, True)
     depth = 0
     list_required = False
     current = node
@@ -132,6 +132,5 @@ def type_ref_of(node: TypeNode) -> TypeRef:
 
 
 @lru_cache(maxsize=4096)
-def named_ref(name: str, required: bool) -> TypeRef:
-    """The type ``name`` or ``name!``: one shared, immutable TypeRef per name serves most fields."""
+def _named_ref(name: str, required: bool) -> TypeRef:
     return TypeRef(name, False, required)
