@@ -84,6 +84,9 @@ class _Builder:
         self.settings = settings
         self.models: dict[str, WModel] = {}
         self.kinds: dict[str, str] = {}
+        # Frozen fields without a relationship, one per shape: across a schema's models most
+        # fields repeat a few names and types, and an immutable field can serve them all.
+        self.shared_fields: dict[tuple[str, str, str, bool, bool, bool], BuiltField] = {}
         for typedef in document.types:
             if typedef.name in SKIPPED_TYPES:
                 continue
@@ -291,12 +294,20 @@ class _Builder:
 
     def _freeze_fields(self, fields: list[WField]) -> tuple[BuiltField, ...]:
         out: list[BuiltField] = []
+        shared = self.shared_fields
         for f in fields:
             kind = "scalar" if f.type in SCALARS else self._kind(f.type, f)
             if kind == "skip":
                 continue
-            association = _association(f.connection) if f.connection is not None else None
-            out.append(BuiltField(f.name, f.type, kind, f.is_list, not f.is_nullable, f.is_read_only, association))
+            if f.connection is not None:
+                out.append(BuiltField(f.name, f.type, kind, f.is_list, not f.is_nullable, f.is_read_only,
+                                      _association(f.connection)))
+                continue
+            key = (f.name, f.type, kind, f.is_list, f.is_nullable, f.is_read_only)
+            built = shared.get(key)
+            if built is None:
+                built = shared[key] = BuiltField(f.name, f.type, kind, f.is_list, not f.is_nullable, f.is_read_only)
+            out.append(built)
         return tuple(out)
 
     def _freeze_models(self) -> Iterator[BuiltModel]:
