@@ -113,7 +113,7 @@ def check_against(
             except CompilationError as error:
                 diagnostics.extend(error.diagnostics)
                 continue
-            diagnostics.extend(sort_diagnostics(warnings(new.document, new.generic)))
+            diagnostics.extend(sort_diagnostics(warnings(new.document, new.generic.join_table_names())))
             diagnostics.extend(_against(new, at_revision(unit, rev), feature_flags, options))
         except SourceError as error:
             source_errors.append(error.diagnostic)

@@ -49,7 +49,7 @@ def load_overview(
         # so the errors say where.
         loaded = load_document(paths, feature_flags=feature_flags)
         schema = derive_document(loaded.document, loaded.settings)
-    found = tuple(sort_diagnostics(form_warnings(loaded.document, schema))) if warnings else ()
+    found = tuple(sort_diagnostics(form_warnings(loaded.document, schema.join_table_names()))) if warnings else ()
     return SchemaOverview(loaded.entry, loaded.document, schema, loaded.settings, found)
 
 

@@ -10,7 +10,7 @@ from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema, emit
 from translator.model.built import BuiltSchema
-from translator.model.derive import GenericSchema, derive
+from translator.model.derive import GenericSchema, derive, join_table_names
 from translator.model.lower import lower
 from translator.rules import validate, warnings
 
@@ -49,7 +49,7 @@ def all_diagnostics(document: SchemaDocument, settings: Settings) -> list[Diagno
     errors = [d for d in validate(document, settings) if d.severity == "error"]
     if not errors:
         try:
-            return warnings(document, derive(lower(document, settings)))
+            return _warnings(document, settings)
         except CompilationError as error:
             return list(error.diagnostics)
     sound, problems = document, errors
@@ -60,10 +60,18 @@ def all_diagnostics(document: SchemaDocument, settings: Settings) -> list[Diagno
         problems = [d for d in validate(sound, settings) if d.severity == "error"]
         if not problems:
             try:
-                return [*errors, *warnings(sound, derive(lower(sound, settings)))]
+                return [*errors, *_warnings(sound, settings)]
             except CompilationError:
                 return errors
     return errors
+
+
+def _warnings(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
+    """The warnings of a document without rule errors; CompilationError when it does not build.
+    Only which models are join tables is derived: the rest of the generic schema is not needed,
+    and the built models are let go before the warnings are made."""
+    join_tables = join_table_names(lower(document, settings))
+    return warnings(document, join_tables)
 
 
 def _without_types_of(document: SchemaDocument, errors: list[Diagnostic]) -> SchemaDocument:

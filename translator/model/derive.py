@@ -57,12 +57,16 @@ class GenericSchema:
     non_models: tuple[tuple[str, tuple[tuple[str, GenericField], ...]], ...]
     enums: tuple[tuple[str, tuple[str, ...]], ...]
 
+    def join_table_names(self) -> frozenset[str]:
+        """The models forms treat as join tables."""
+        return frozenset(name for name, model in self.models if model.is_join_table)
+
 
 def derive(schema: BuiltSchema) -> GenericSchema:
     """Compute the generic data schema of built models."""
     models = {m.name: m for m in schema.models}
     implicit: dict[tuple[str, str], Relationship] = {}
-    join_tables: set[str] = set()
+    join_tables = join_table_names(schema)
     derived: list[tuple[str, list[tuple[str, GenericField]], tuple[str, ...]]] = []
     for model in schema.models:
         fields = []
@@ -130,7 +134,7 @@ def _has_many(
     model: BuiltModel,
     models: dict[str, BuiltModel],
     implicit: dict[tuple[str, str], Relationship],
-    join_tables: set[str],
+    join_tables: frozenset[str],
 ) -> Relationship:
     assert field.association is not None
     related_name = field.type_name
@@ -144,8 +148,7 @@ def _has_many(
         associated = child.field(name) if child else None
         if associated is not None and associated.required:
             can_unlink = False
-        if child is not None and is_join_table(child, models):
-            join_tables.add(child.name)
+        if child is not None and child.name in join_tables:
             other = next((f for f in child.fields if f.name != name and f.is_model), None)
             if other is not None:
                 join_table = related_name
@@ -187,6 +190,24 @@ def _has_one_or_belongs_to(
     for target in targets:
         _add_implicit(implicit, (model.name, target), Relationship(kind, field.type_name))
     return Relationship(kind, field.type_name, associated_fields=targets)
+
+
+def join_table_names(schema: BuiltSchema) -> frozenset[str]:
+    """The models that :func:`derive` treats (and marks) as join tables: those the
+    :func:`is_join_table` guess takes that some ``@hasMany`` with connected fields points at.
+    Known without deriving the rest, for the warnings of ``check``."""
+    models = {m.name: m for m in schema.models}
+    found: set[str] = set()
+    for model in schema.models:
+        for field in model.fields:
+            association = field.association
+            if field.type_kind != "model" or association is None or association.kind != "HAS_MANY":
+                continue
+            child = models.get(field.type_name)
+            if association.associated_with and child is not None and child.name not in found \
+                    and is_join_table(child, models):
+                found.add(child.name)
+    return frozenset(found)
 
 
 def is_join_table(model: BuiltModel, models: dict[str, BuiltModel]) -> bool:

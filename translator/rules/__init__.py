@@ -7,10 +7,11 @@ imports none of the others (``facts`` is a shared helper, not a rule).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from translator.core.diagnostics import Diagnostic
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
-from translator.model.derive import GenericSchema
 from translator.rules.auth import check_auth
 from translator.rules.defaults import check_defaults
 from translator.rules.directives import check_directives
@@ -38,9 +39,10 @@ def validate(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     ]
 
 
-def warnings(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
-    """Every warning for a schema that compiled."""
-    return lint(document, generic)
+def warnings(document: SchemaDocument, join_tables: AbstractSet[str]) -> list[Diagnostic]:
+    """Every warning for a schema that compiled, whose derived schema has ``join_tables``
+    (:func:`translator.model.derive.join_table_names`)."""
+    return lint(document, join_tables)
 
 
 __all__ = ["validate", "warnings"]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from translator.core.diagnostics import Diagnostic, Related, Span
 from translator.core.document import SchemaDocument, TypeDef
 from translator.core.names import constant_case
-from translator.model.derive import GenericSchema
 
 
-def lint(document: SchemaDocument, generic: GenericSchema) -> list[Diagnostic]:
-    """Every warning for a schema that compiled."""
+def lint(document: SchemaDocument, join_tables: AbstractSet[str]) -> list[Diagnostic]:
+    """Every warning for a schema that compiled, whose derived schema has ``join_tables``."""
     out: list[Diagnostic] = []
-    join_tables = {name for name, model in generic.models if model.is_join_table}
     kinds = {t.name: t for t in document.types}
     for typedef in document.types:
         if typedef.kind == "enum":
@@ -32,7 +32,9 @@ def _warn(code: str, message: str, span: Span, related: tuple[Related, ...] = ()
     return Diagnostic(code, message, span, severity="warning", related=related)
 
 
-def _model_warnings(model: TypeDef, kinds: dict[str, TypeDef], join_tables: set[str], out: list[Diagnostic]) -> None:
+def _model_warnings(
+    model: TypeDef, kinds: dict[str, TypeDef], join_tables: AbstractSet[str], out: list[Diagnostic]
+) -> None:
     relations = ("hasMany", "hasOne", "belongsTo", "manyToMany")
     parents: dict[str, list[str]] = {}
     for field in model.fields:
