@@ -68,23 +68,34 @@ def derive(schema: BuiltSchema) -> GenericSchema:
     implicit: dict[tuple[str, str], Relationship] = {}
     join_tables = join_table_names(schema)
     derived: list[tuple[str, list[tuple[str, GenericField]], tuple[str, ...]]] = []
+    # The entry of each field without a relationship, by the field's identity: model building
+    # shares one field object among the models that have the same field, so most fields of a
+    # large schema are a few objects (they all stay alive while this runs).
+    unrelated: dict[int, tuple[str, GenericField]] = {}
     for model in schema.models:
         fields = []
         for field in model.fields:
-            relationship = None
-            if field.is_model and field.association is not None:
-                if field.association.kind == "HAS_MANY":
-                    relationship = _has_many(field, model, models, implicit, join_tables)
-                else:
-                    relationship = _has_one_or_belongs_to(field, model, implicit)
+            association = field.association
+            if association is None or not field.is_model:
+                entry = unrelated.get(id(field))
+                if entry is None:
+                    entry = unrelated[id(field)] = (field.name, _generic_field(field, None))
+                fields.append(entry)
+                continue
+            if association.kind == "HAS_MANY":
+                relationship = _has_many(field, model, models, implicit, join_tables)
+            else:
+                relationship = _has_one_or_belongs_to(field, model, implicit)
             fields.append((field.name, _generic_field(field, relationship)))
         derived.append((model.name, fields, _primary_keys(model)))
+    implicit_models = {name for name, _ in implicit}
     out_models = []
     for name, fields, keys in derived:
-        fields = [
-            (f_name, replace(f, relationship=implicit[(name, f_name)]) if (name, f_name) in implicit else f)
-            for f_name, f in fields
-        ]
+        if name in implicit_models:
+            fields = [
+                (f_name, replace(f, relationship=implicit[(name, f_name)]) if (name, f_name) in implicit else f)
+                for f_name, f in fields
+            ]
         out_models.append((name, GenericModel(name in join_tables, keys, tuple(fields))))
     return GenericSchema(
         models=tuple(out_models),
