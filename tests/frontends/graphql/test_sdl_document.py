@@ -221,3 +221,17 @@ def _plain_schemas(draw: st.DrawFn) -> str:
 @given(_plain_schemas(), st.sampled_from(PLACEMENTS))
 def test_generated_plain_schemas_read_as_the_tree_path_builds_them(text: str, placement: str) -> None:
     _agrees([SchemaSource("schema.graphql", text)], placement)
+
+
+def test_without_positions_equal_plain_fields_are_one_object() -> None:
+    """Memory: without positions a field with neither arguments nor directives is shared by
+    every type that has the same field; anything else, and every field with positions, is its own."""
+    text = ("type A @model { id: ID! title: String tags: [String] n(x: Int): Int }\n"
+            "type B @model { id: ID! title: String tags: [String] n(x: Int): Int title2: String @auth(rules: []) }\n")
+    sources = [SchemaSource("s.graphql", text)]
+    a, b = read_plain_document(sources, "none").types
+    assert a.fields[0] is b.fields[0] and a.fields[1] is b.fields[1]
+    assert a.fields[2] == b.fields[2] and a.fields[3] == b.fields[3]
+    assert a.fields[3] is not b.fields[3]  # arguments: not shared
+    located_a, located_b = read_plain_document(sources, "spans").types
+    assert located_a.fields[0] is not located_b.fields[0]

@@ -98,6 +98,11 @@ class _PlainReader(LeafReader):
         # One TypeRef per named type, bare and required: most fields are one of those.
         self.bare: dict[str, TypeRef] = {}
         self.required: dict[str, TypeRef] = {}
+        # Without positions, one FieldDef per name and type for fields with neither arguments
+        # nor directives: most fields of a large schema repeat a few of those (``id: ID!``),
+        # and equal immutable fields can be one object. By the type's identity: the types a
+        # key holds stay alive in this map.
+        self.plain_fields: dict[tuple[str, int], FieldDef] | None = None if self.spans else {}
         self.verdicts = verdicts
 
     def span(self, at: int) -> Span:
@@ -278,7 +283,15 @@ class _PlainReader(LeafReader):
             self.at = at + 1
             field_type = self.type_ref()
             directives = self.checked_directives("FIELD_DEFINITION") if kinds[self.at] == "@" else ()
-            fields.append(FieldDef(name, field_type, directives, span, self.span(at + 1), False, arguments))
+            plain = self.plain_fields
+            if plain is not None and not directives and not arguments:
+                key = (name, id(field_type))
+                field = plain.get(key)
+                if field is None:
+                    field = plain[key] = FieldDef(name, field_type, (), UNPLACED, UNPLACED)
+            else:
+                field = FieldDef(name, field_type, directives, span, self.span(at + 1), False, arguments)
+            fields.append(field)
             at = self.at
             if kinds[at] == "}":
                 self.at = at + 1
