@@ -207,3 +207,16 @@ def test_fixture_covers_model_names() -> None:
         for variant in (name, name.lower(), name.upper()):
             assert variant in words, variant
     assert len(CASES) > 2000
+
+
+def test_only_the_first_rule_matches_a_word_that_ends_in_an_ascii_non_letter() -> None:
+    """What ``plural`` relies on to skip the other rules for such words (generated names)."""
+    from translator.core.pluralize import _PLURAL_RULES
+
+    stems = ["", "Entity", "alumn", "thou", "pokemon", "child", "fish", "ax", "é", "x"]
+    endings = [*"0123456789_-$ \t\n!#.", "s0", "es_"]
+    words = [stem + sep + ending for stem in stems for sep in ("", "s", "é") for ending in endings]
+    for word in words:
+        if word[-1].isascii() and not word[-1].isalpha():
+            matching = [index for index, (pattern, _) in enumerate(_PLURAL_RULES) if pattern.search(word)]
+            assert matching == [0], (word, matching)

@@ -227,8 +227,13 @@ def plural(word: str) -> str:
         return _text(_restore_case(units, _IRREGULAR_SINGLES[token]))
     if not token or token in _UNCOUNTABLES:
         return word
-    # Rules are tested against the original-case word, most recently added first.
-    for rule in reversed(_PLURAL_RULES):
+    # Rules are tested against the original-case word, most recently added first. Every rule
+    # but the first ends in a letter or a non-ASCII character, so a word ending in any other
+    # character (a digit, as in Entity0001) can only take the first: thirty searches saved, on
+    # each of the 40,000 models of a large schema.
+    last = units[-1]
+    rules = _PLURAL_RULES if last.isalpha() or not last.isascii() else _PLURAL_RULES[:1]
+    for rule in reversed(rules):
         if rule[0].search(units):
             return _text(_replace(units, rule))
     return word
