@@ -93,6 +93,8 @@ class _Builder:
         # Frozen fields without a relationship, one per shape: across a schema's models most
         # fields repeat a few names and types, and an immutable field can serve them all.
         self.shared_fields: dict[tuple[str, str, str, bool, bool, bool], BuiltField] = {}
+        # Working fields by the identity of their document field (held, so ids are not reused).
+        self.shared_working: dict[int, tuple[FieldDef, WField]] = {}
         for typedef in document.types:
             if typedef.name in SKIPPED_TYPES:
                 continue
@@ -144,12 +146,24 @@ class _Builder:
 
     def _model(self, typedef: TypeDef) -> WModel:
         directives = [_directive(d) for d in typedef.directives]
-        model = WModel(typedef.name, [_field(f) for f in typedef.fields], directives, typedef.span)
+        model = WModel(typedef.name, [self._working_field(f) for f in typedef.fields], directives, typedef.span)
         self._ensure_primary_key(model)
         model_directive = next(d for d in directives if d.name == "model")
         self._add_timestamps(model, model_directive)
         _id_first(model)
         return model
+
+    def _working_field(self, field: FieldDef) -> WField:
+        """The working field of a model's ``field``. Model building changes only the ``id``
+        field and fields with directives (keys, relationships, ``@manyToMany``); any other field
+        without a position is only its content, and when the document shares it among models
+        (a document read without positions does), so does model building."""
+        if field.directives or field.name == "id" or field.span.line:
+            return _field(field)
+        shared = self.shared_working.get(id(field))
+        if shared is None:
+            shared = self.shared_working[id(field)] = (field, _field(field))
+        return shared[1]
 
     def _ensure_primary_key(self, model: WModel) -> None:
         keyed = _keyed_field(model.fields)
