@@ -88,14 +88,15 @@ def derive(schema: BuiltSchema) -> GenericSchema:
                 relationship = _has_one_or_belongs_to(field, model, implicit)
             fields.append((field.name, _generic_field(field, relationship)))
         derived.append((model.name, fields, _primary_keys(model)))
-    implicit_models = {name for name, _ in implicit}
+    by_model: dict[str, dict[str, Relationship]] = {}
+    for (model_name, field_name), relationship in implicit.items():
+        by_model.setdefault(model_name, {})[field_name] = relationship
     out_models = []
     for name, fields, keys in derived:
-        if name in implicit_models:
-            fields = [
-                (f_name, replace(f, relationship=implicit[(name, f_name)]) if (name, f_name) in implicit else f)
-                for f_name, f in fields
-            ]
+        added = by_model.get(name)
+        if added is not None:
+            fields = [(entry[0], _related(entry[1], added[entry[0]])) if entry[0] in added else entry
+                      for entry in fields]
         out_models.append((name, GenericModel(name in join_tables, keys, tuple(fields))))
     return GenericSchema(
         models=tuple(out_models),
@@ -114,6 +115,12 @@ def _generic_field(field: BuiltField, relationship: Relationship | None) -> Gene
     if relationship is None:
         return _unrelated_field(data_type, field.type_name, field.required, field.read_only, field.is_array)
     return GenericField(data_type, field.type_name, field.required, field.read_only, field.is_array, relationship)
+
+
+def _related(field: GenericField, relationship: Relationship) -> GenericField:
+    """``field`` with ``relationship`` (``dataclasses.replace`` without its generic lookups)."""
+    return GenericField(field.data_type, field.data_type_value, field.required, field.read_only, field.is_array,
+                        relationship)
 
 
 @lru_cache(maxsize=4096)
@@ -208,17 +215,16 @@ def join_table_names(schema: BuiltSchema) -> frozenset[str]:
     :func:`is_join_table` guess takes that some ``@hasMany`` with connected fields points at.
     Known without deriving the rest, for the warnings of ``check``."""
     models = {m.name: m for m in schema.models}
-    found: set[str] = set()
+    verdicts: dict[str, bool] = {}
     for model in schema.models:
         for field in model.fields:
             association = field.association
-            if field.type_kind != "model" or association is None or association.kind != "HAS_MANY":
+            if association is None or association.kind != "HAS_MANY" or field.type_kind != "model":
                 continue
             child = models.get(field.type_name)
-            if association.associated_with and child is not None and child.name not in found \
-                    and is_join_table(child, models):
-                found.add(child.name)
-    return frozenset(found)
+            if association.associated_with and child is not None and child.name not in verdicts:
+                verdicts[child.name] = is_join_table(child, models)
+    return frozenset(name for name, verdict in verdicts.items() if verdict)
 
 
 def is_join_table(model: BuiltModel, models: dict[str, BuiltModel]) -> bool:
