@@ -42,7 +42,7 @@ from translator.frontends.graphql.plain_sdl import PlainCheck, plain_check, uniq
 from translator.frontends.graphql.sdl_leaves import MAX_NESTING, LeafReader, Placement
 from translator.frontends.graphql.sdl_tokens import BLOCK_STRING, END, FLOAT, INT, NAME, STRING, Unsupported
 from translator.frontends.graphql.validation import arguments_coerce, directive_definitions
-from translator.frontends.graphql.values import UNPLACED, span_at
+from translator.frontends.graphql.values import UNPLACED, Lines
 
 __all__ = ["read_plain_document"]
 
@@ -104,10 +104,11 @@ class _PlainReader(LeafReader):
         # key holds stay alive in this map.
         self.plain_fields: dict[tuple[str, int], FieldDef] | None = None if self.spans else {}
         self.verdicts = verdicts
+        self.lines = Lines(source) if self.spans else None
 
     def span(self, at: int) -> Span:
         """Where token ``at`` starts (the bare span without positions)."""
-        return span_at(self.source, self.starts[at]) if self.spans else UNPLACED
+        return self.lines.span(self.starts[at]) if self.lines is not None else UNPLACED
 
     def types(self) -> list[TypeDef]:
         kinds, values = self.kinds, self.values

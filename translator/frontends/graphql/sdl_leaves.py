@@ -90,7 +90,7 @@ class LeafReader:
         self.kinds = tokens.kinds
         self.values = tokens.values
         self.starts = tokens.starts
-        self.ends = tokens.ends
+        self.end = tokens.end
         self.source = source
         self.every = placement == "all"  # every node placed
         self.spans = placement != "none"  # the nodes of the document's positions placed
@@ -106,14 +106,14 @@ class LeafReader:
         """From token ``start`` to the last token read, when every node is placed."""
         if not self.every:
             return None
-        return OffsetsLocation(self.starts[start], self.ends[self.at - 1], self.source)
+        return OffsetsLocation(self.starts[start], self.end(self.at - 1), self.source)
 
     def span_loc(self, start: int) -> Location | None:
         """From token ``start`` to the last token read, for a node the document's positions
         are read from."""
         if not self.spans:
             return None
-        return OffsetsLocation(self.starts[start], self.ends[self.at - 1], self.source)
+        return OffsetsLocation(self.starts[start], self.end(self.at - 1), self.source)
 
     def expect(self, kind: str) -> None:
         if self.kinds[self.at] != kind:
@@ -176,7 +176,7 @@ class LeafReader:
         node = new_node(NameNode)
         _set_name_value(node, value)
         if located:
-            set_loc(node, OffsetsLocation(self.starts[at], self.ends[at], self.source))
+            set_loc(node, OffsetsLocation(self.starts[at], self.end(at), self.source))
         else:
             set_loc(node, None)
             self.shared_names[value] = node
@@ -193,7 +193,7 @@ class LeafReader:
         node = new_node(NamedTypeNode)
         _set_named_name(node, self.name())
         if located:
-            set_loc(node, OffsetsLocation(self.starts[start], self.ends[start], self.source))
+            set_loc(node, OffsetsLocation(self.starts[start], self.end(start), self.source))
         else:
             set_loc(node, None)
             self.shared_types[self.values[start]] = node

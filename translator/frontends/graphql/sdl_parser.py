@@ -90,7 +90,7 @@ class _Parser(LeafReader):
         self.at += 1  # the end, so the document's location reaches it
         document: DocumentNode = make_node(DocumentNode, None, definitions=tuple(definitions))
         if self.every:
-            set_loc(document, OffsetsLocation(0, self.ends[-1], self.source))
+            set_loc(document, OffsetsLocation(0, self.end(len(self.kinds) - 1), self.source))
         return document
 
     def definition(self) -> Node:

@@ -11,7 +11,9 @@ Kinds are short strings: a punctuator is its own character, ``N`` a name, ``S`` 
 block string, ``I`` an integer, ``F`` a float and ``E`` the end. Values are the token's value
 (None for punctuators and the end). Offsets are kept only when asked for (a compile without
 positions needs none), in arrays of machine integers: a 20 MB schema has 4 million tokens, whose
-offsets as Python ints took 300 MB.
+offsets as Python ints took 300 MB. Only where tokens start is kept for all: where a name or a
+punctuator ends follows from its start, and the end of anything else (strings, numbers) is kept
+on its own; only syntax trees with every node placed ask for ends.
 """
 
 from __future__ import annotations
@@ -47,22 +49,35 @@ class Unsupported(Exception):
 
 @dataclass(slots=True)
 class Tokens:
-    """The tokens of one text, in order, the last of kind ``E``."""
+    """The tokens of one text, in order, the last of kind ``E``; ``other_ends``: where each
+    token that is neither a name nor a punctuator ends, by its index."""
 
     kinds: list[str]
     values: list[str | None]
     starts: array[int]
-    ends: array[int]
+    other_ends: dict[int, int]
+
+    def end(self, index: int) -> int:
+        """Where token ``index`` ends (with positions)."""
+        kind = self.kinds[index]
+        if kind == NAME:
+            return self.starts[index] + len(self.values[index] or "")
+        if kind in _PUNCTUATORS:
+            return self.starts[index] + 1
+        return self.other_ends[index]
+
+
+_PUNCTUATORS = frozenset("!$&():=@[]{|}")
 
 
 def read_tokens(source: Source, positions: bool) -> Tokens:
-    """Every token of ``source``; ``starts`` and ``ends`` are empty without ``positions``."""
+    """Every token of ``source``; ``starts`` and ``other_ends`` are empty without ``positions``."""
     body = source.body
     kinds: list[str] = []
     values: list[str | None] = []
     starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    add_kind, add_value, add_start, add_end = kinds.append, values.append, starts.append, ends.append
+    other_ends: dict[int, int] = {}
+    add_kind, add_value, add_start = kinds.append, values.append, starts.append
     position = 0
     lexer: Lexer | None = None
     while True:
@@ -77,7 +92,6 @@ def read_tokens(source: Source, positions: bool) -> Tokens:
                     break
                 value = match.group(group)
                 end = match.end()
-                add_end(end)
                 if group == 1:
                     add_kind(NAME)
                     add_value(intern(value))
@@ -87,6 +101,7 @@ def read_tokens(source: Source, positions: bool) -> Tokens:
                     add_value(None)
                     add_start(end - 1)
                 else:
+                    other_ends[len(kinds)] = end
                     add_kind(STRING)
                     add_value(value)
                     add_start(end - len(value) - 2)
@@ -118,8 +133,8 @@ def read_tokens(source: Source, positions: bool) -> Tokens:
         add_kind(kind)
         add_value(token.value)
         if positions:
+            other_ends[len(kinds) - 1] = token.end
             add_start(token.start)
-            add_end(token.end)
         if kind == END:
-            return Tokens(kinds, values, starts, ends)
+            return Tokens(kinds, values, starts, other_ends)
         position = token.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from sys import maxsize
@@ -27,7 +28,6 @@ from graphql.language import (
 
 from translator.core.diagnostics import Span, make_span
 from translator.core.document import TypeRef, Value
-from translator.frontends.graphql.compat import cached_on_source
 
 UNPLACED = Span("<schema>")  # the span of everything read without positions
 
@@ -42,32 +42,46 @@ def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
 
 def span_at(source: Source, start: int) -> Span:
     """The 1-based position of offset ``start`` in ``source``."""
-    # Called for every field of a schema read with positions, mostly in text order and often
-    # on the line of the call before: that line is tried first, then the line table.
-    cached = source.__dict__
-    line_start, line_end, line = cached.get("last_line") or _NO_LINE
-    if not line_start <= start < line_end:
-        starts = cached.get("line_starts") or cached_on_source(source, "line_starts", _line_starts)
-        line = bisect_right(starts, start)
-        line_start = starts[line - 1]
-        line_end = starts[line] if line < len(starts) else maxsize
-        cached["last_line"] = (line_start, line_end, line)
-    return make_span(source.name, line, start - line_start + 1)
+    lines: Lines | None = source.__dict__.get("lines")
+    if lines is None:
+        lines = source.__dict__["lines"] = Lines(source)
+    return lines.span(start)
 
 
-_NO_LINE = (0, 0, 0)
+class Lines:
+    """The lines of one source, for the positions of offsets asked for mostly in text order
+    and often on the line of the one before (every field of a schema read with positions):
+    that line is tried first, then the table of line starts."""
+
+    __slots__ = ("line", "line_end", "line_start", "name", "starts")
+
+    def __init__(self, source: Source) -> None:
+        self.name = source.name
+        self.starts = _line_starts(source.body)
+        self.line = self.line_start = self.line_end = 0
+
+    def span(self, offset: int) -> Span:
+        """The 1-based position of ``offset``."""
+        if not self.line_start <= offset < self.line_end:
+            starts = self.starts
+            line = self.line = bisect_right(starts, offset)
+            self.line_start = starts[line - 1]
+            self.line_end = starts[line] if line < len(starts) else maxsize
+        return make_span(self.name, self.line, offset - self.line_start + 1)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 
 
 @lru_cache(maxsize=256)
-def _line_starts(body: str) -> tuple[int, ...]:
+def _line_starts(body: str) -> array[int]:
     """Offsets where lines start, with GraphQL's line terminators (\\n, \\r\\n, \\r): graphql-core's
-    own ``get_location`` rescans the text on every call, which is quadratic over a schema."""
-    starts = [0]
+    own ``get_location`` rescans the text on every call, which is quadratic over a schema.
+    Machine integers: a large schema has a million lines, whose offsets as Python ints took
+    30 MB. Never changed (callers share it)."""
+    starts = array("q", [0])
     starts.extend(match.end() for match in _LINE_BREAK.finditer(body))
-    return tuple(starts)
+    return starts
 
 
 def offset_at(body: str, line: int, column: int) -> int:
