@@ -93,8 +93,8 @@ class _Builder:
         # Frozen fields without a relationship, one per shape: across a schema's models most
         # fields repeat a few names and types, and an immutable field can serve them all.
         self.shared_fields: dict[tuple[str, str, str, bool, bool, bool], BuiltField] = {}
-        # Working fields by the identity of their document field (held, so ids are not reused).
-        self.shared_working: dict[int, tuple[FieldDef, WField]] = {}
+        # Working fields by name and type (see _working_field).
+        self.shared_working: dict[tuple[str, str, bool, bool], WField] = {}
         for typedef in document.types:
             if typedef.name in SKIPPED_TYPES:
                 continue
@@ -154,16 +154,18 @@ class _Builder:
         return model
 
     def _working_field(self, field: FieldDef) -> WField:
-        """The working field of a model's ``field``. Model building changes only the ``id``
-        field and fields with directives (keys, relationships, ``@manyToMany``); any other field
-        without a position is only its content, and when the document shares it among models
-        (a document read without positions does), so does model building."""
-        if field.directives or field.name == "id" or field.span.line:
+        """The working field of a model's ``field``, one for the models that have the same
+        field. Model building changes only the ``id`` field and fields with directives (keys,
+        relationships, ``@manyToMany``), and of the others it reports (where they are) only
+        those of types other than scalars; any other field is only what its working field
+        holds of it."""
+        if field.directives or field.name == "id" or (field.span.line and field.type.name not in SCALARS):
             return _field(field)
-        shared = self.shared_working.get(id(field))
+        key = (field.name, field.type.name, field.type.item_required, field.type.is_list)
+        shared = self.shared_working.get(key)
         if shared is None:
-            shared = self.shared_working[id(field)] = (field, _field(field))
-        return shared[1]
+            shared = self.shared_working[key] = _field(field)
+        return shared
 
     def _ensure_primary_key(self, model: WModel) -> None:
         keyed = _keyed_field(model.fields)
