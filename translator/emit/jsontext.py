@@ -102,13 +102,26 @@ class _Writer:
         inner = self.newline(level + 1)
         separator = "{" + inner
         out = self.out
+        keys = self.keys
+        seen = self.seen
         for key, item in value.items():
-            text = self.scalar(item)
-            if text is not None:
-                out(separator + self.key(key) + text)
+            key_text = keys.get(key) or self.key(key)
+            if type(item) is dict:
+                # An object whose text is known (a shared field, most members of a model's
+                # "fields"): looked up here, without the calls that lead to it.
+                known = seen.get(id(item))
+                if known is not None and known[0] is item and known[1] == level + 1:
+                    out(separator + key_text + known[2])
+                else:
+                    out(separator + key_text)
+                    self.mapping(item, level + 1)
             else:
-                out(separator + self.key(key))
-                self.value(item, level + 1)
+                text = self.scalar(item)
+                if text is not None:
+                    out(separator + key_text + text)
+                else:
+                    out(separator + key_text)
+                    self.value(item, level + 1)
             separator = "," + inner
         out(self.newline(level) + "}")
 
