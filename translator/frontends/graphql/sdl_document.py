@@ -260,7 +260,8 @@ class _PlainReader(LeafReader):
     # Fields: most of a schema, so read with local names and few calls.
 
     def fields(self) -> tuple[FieldDef, ...]:
-        kinds, values = self.kinds, self.values
+        kinds, values, starts = self.kinds, self.values, self.starts
+        position = self.lines.span if self.lines is not None else None
         at = self.at + 1  # {
         fields: list[FieldDef] = []
         seen: set[str | None] = set()
@@ -271,7 +272,7 @@ class _PlainReader(LeafReader):
             if kinds[at] != NAME or name in seen or name is None:
                 raise Unsupported
             seen.add(name)
-            span = self.span(at)
+            name_at = at
             arguments: tuple[tuple[str, TypeRef, Span], ...] = ()
             if kinds[at + 1] == "(":
                 self.at = at + 1
@@ -285,13 +286,17 @@ class _PlainReader(LeafReader):
             field_type = self.type_ref()
             directives = self.checked_directives("FIELD_DEFINITION") if kinds[self.at] == "@" else ()
             plain = self.plain_fields
-            if plain is not None and not directives and not arguments:
+            if position is not None:
+                field = FieldDef(name, field_type, directives, position(starts[name_at]), position(starts[at + 1]),
+                                 False, arguments)
+            elif plain is not None and not directives and not arguments:
                 key = (name, id(field_type))
-                field = plain.get(key)
-                if field is None:
-                    field = plain[key] = FieldDef(name, field_type, (), UNPLACED, UNPLACED)
+                shared = plain.get(key)
+                if shared is None:
+                    shared = plain[key] = FieldDef(name, field_type, (), UNPLACED, UNPLACED)
+                field = shared
             else:
-                field = FieldDef(name, field_type, directives, span, self.span(at + 1), False, arguments)
+                field = FieldDef(name, field_type, directives, UNPLACED, UNPLACED, False, arguments)
             fields.append(field)
             at = self.at
             if kinds[at] == "}":
