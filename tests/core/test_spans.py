@@ -17,7 +17,7 @@ from translator.frontends.graphql.values import span_of
 def test_make_span_is_span(path: str, line: int, column: int) -> None:
     made, built = make_span(path, line, column), Span(path, line, column)
     assert made == built and hash(made) == hash(built) and str(made) == str(built) and repr(made) == repr(built)
-    assert not made < built and not built < made
+    assert not made < built and not built < made and type(made) is Span
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.line = 2  # type: ignore[misc]
 
