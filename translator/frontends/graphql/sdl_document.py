@@ -37,6 +37,7 @@ from translator.core.document import (
     TypeKind,
     TypeRef,
     Value,
+    make_field,
 )
 from translator.frontends.graphql.plain_sdl import PlainCheck, plain_check, unique_fields
 from translator.frontends.graphql.sdl_leaves import MAX_NESTING, LeafReader, Placement
@@ -287,16 +288,16 @@ class _PlainReader(LeafReader):
             directives = self.checked_directives("FIELD_DEFINITION") if kinds[self.at] == "@" else ()
             plain = self.plain_fields
             if position is not None:
-                field = FieldDef(name, field_type, directives, position(starts[name_at]), position(starts[at + 1]),
+                field = make_field(name, field_type, directives, position(starts[name_at]), position(starts[at + 1]),
                                  False, arguments)
             elif plain is not None and not directives and not arguments:
                 key = (name, id(field_type))
                 shared = plain.get(key)
                 if shared is None:
-                    shared = plain[key] = FieldDef(name, field_type, (), UNPLACED, UNPLACED)
+                    shared = plain[key] = make_field(name, field_type, (), UNPLACED, UNPLACED)
                 field = shared
             else:
-                field = FieldDef(name, field_type, directives, UNPLACED, UNPLACED, False, arguments)
+                field = make_field(name, field_type, directives, UNPLACED, UNPLACED, False, arguments)
             fields.append(field)
             at = self.at
             if kinds[at] == "}":
@@ -367,7 +368,7 @@ class _PlainReader(LeafReader):
         while True:
             name_at = self.at + (self.kinds[self.at] in _DESCRIPTIONS)
             name, reference, type_at, directives = self.input_value(seen, "INPUT_FIELD_DEFINITION")
-            fields.append(FieldDef(name, reference, directives, self.span(name_at), self.span(type_at)))
+            fields.append(make_field(name, reference, directives, self.span(name_at), self.span(type_at)))
             if self.optional("}"):
                 return tuple(fields)
 
