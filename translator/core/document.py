@@ -174,9 +174,12 @@ class TypeDef:
     # The fields that carry directives, in order: most rules only look at those, and most
     # fields carry none. Derived, so neither compared nor shown.
     directed_fields: tuple[FieldDef, ...] = field(default=(), init=False, compare=False, repr=False)
+    # Whether the type carries ``@model``: asked of every type by every rule and stage. Derived.
+    is_model: bool = field(default=False, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "directed_fields", tuple(f for f in self.fields if f.directives))
+        object.__setattr__(self, "is_model", self.kind == "object" and self.directive("model") is not None)
 
     def directive(self, name: str) -> Directive | None:
         """The first use of directive ``name`` on this type, or None."""
@@ -184,11 +187,6 @@ class TypeDef:
             if d.name == name:
                 return d
         return None
-
-    @property
-    def is_model(self) -> bool:
-        """Whether the type carries ``@model``."""
-        return self.kind == "object" and self.directive("model") is not None
 
     def field(self, name: str) -> FieldDef | None:
         """The field called ``name``, or None."""
