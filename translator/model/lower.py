@@ -157,15 +157,22 @@ class _Builder:
         """The working field of a model's ``field``, one for the models that have the same
         field. Model building changes only the ``id`` field and fields with directives (keys,
         relationships, ``@manyToMany``), and of the others it reports (where they are) only
-        those of types other than scalars; any other field is only what its working field
-        holds of it."""
-        if field.directives or field.name == "id" or (field.span.line and field.type.name not in SCALARS):
+        those whose type it cannot build (:meth:`_kind`); any other field is only what its
+        working field holds of it."""
+        if field.directives or field.name == "id" or (field.span.line and not self._buildable(field.type.name)):
             return _field(field)
         key = (field.name, field.type.name, field.type.item_required, field.type.is_list)
         shared = self.shared_working.get(key)
         if shared is None:
             shared = self.shared_working[key] = _field(field)
         return shared
+
+    def _buildable(self, type_name: str) -> bool:
+        """Whether :meth:`_kind` takes a field of type ``type_name`` without an error (the
+        kinds it reads are only ever added to, with the kind "model")."""
+        if type_name in SCALARS:
+            return True
+        return self.kinds.get(type_name) in _BUILDABLE_KINDS and type_name not in OBJECT_PROTOTYPE_NAMES
 
     def _ensure_primary_key(self, model: WModel) -> None:
         keyed = _keyed_field(model.fields)
@@ -383,6 +390,9 @@ class _Builder:
             return
         raise BuildError("E054", f"type {name} of field {field.name} is not supported: custom scalars "
                          "cannot be used in a schema that Amplify builds models from", field.type_span)
+
+
+_BUILDABLE_KINDS = frozenset({"enum", "model", "nonModel", "union", "interface"})
 
 
 def _check_type_name(type_name: str, what: str, span: Span) -> None:
