@@ -101,28 +101,36 @@ class _Writer:
         """The text of non-empty ``value`` at ``level``."""
         inner = self.newline(level + 1)
         separator = "{" + inner
+        comma = "," + inner
         out = self.out
         keys = self.keys
         seen = self.seen
         for key, item in value.items():
             key_text = keys.get(key) or self.key(key)
-            if type(item) is dict:
+            # Strings and booleans written here, without a call: the objects that are not found
+            # whole (a field with a relationship, say) are most of the time spent.
+            kind = type(item)
+            if kind is str:
+                out(f"{separator}{key_text}{encode_basestring(item)}")
+            elif kind is bool:
+                out(f"{separator}{key_text}{'true' if item else 'false'}")
+            elif kind is dict:
                 # An object whose text is known (a shared field, most members of a model's
                 # "fields"): looked up here, without the calls that lead to it.
                 known = seen.get(id(item))
                 if known is not None and known[0] is item and known[1] == level + 1:
-                    out(separator + key_text + known[2])
+                    out(f"{separator}{key_text}{known[2]}")
                 else:
                     out(separator + key_text)
                     self.mapping(item, level + 1)
             else:
                 text = self.scalar(item)
                 if text is not None:
-                    out(separator + key_text + text)
+                    out(f"{separator}{key_text}{text}")
                 else:
                     out(separator + key_text)
                     self.value(item, level + 1)
-            separator = "," + inner
+            separator = comma
         out(self.newline(level) + "}")
 
     def sequence(self, value: list[Any] | tuple[Any, ...], level: int) -> None:
@@ -131,11 +139,16 @@ class _Writer:
             return
         inner = self.newline(level + 1)
         separator = "[" + inner
+        comma = "," + inner
+        out = self.out
         for item in value:
-            self.out(separator)
-            self.value(item, level + 1)
-            separator = "," + inner
-        self.out(self.newline(level) + "]")
+            if type(item) is str:  # most lists of the output are lists of names
+                out(separator + encode_basestring(item))
+            else:
+                out(separator)
+                self.value(item, level + 1)
+            separator = comma
+        out(self.newline(level) + "]")
 
 
 def json_chunks(value: Any) -> Iterator[str]:
