@@ -145,7 +145,9 @@ class _Builder:
     # -- per-model steps, in modelgen's order -------------------------------------------------
 
     def _model(self, typedef: TypeDef) -> WModel:
-        directives = [_directive(d) for d in typedef.directives]
+        # Of a model's own directives, model building reads only @model and key attributes (the
+        # rules of an @auth, on every model of most schemas, would be converted for nothing).
+        directives = [_directive(d) for d in typedef.directives if d.name in ("model", "key")]
         model = WModel(typedef.name, [self._working_field(f) for f in typedef.fields], directives, typedef.span)
         self._ensure_primary_key(model)
         model_directive = next(d for d in directives if d.name == "model")
