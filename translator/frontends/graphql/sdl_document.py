@@ -43,7 +43,7 @@ from translator.frontends.graphql.plain_sdl import PlainCheck, plain_check, uniq
 from translator.frontends.graphql.sdl_leaves import MAX_NESTING, LeafReader, Placement
 from translator.frontends.graphql.sdl_tokens import BLOCK_STRING, END, FLOAT, INT, NAME, STRING, Unsupported
 from translator.frontends.graphql.validation import arguments_coerce, directive_definitions
-from translator.frontends.graphql.values import UNPLACED, Lines
+from translator.frontends.graphql.values import UNPLACED, lines_of
 
 __all__ = ["read_plain_document"]
 
@@ -103,9 +103,9 @@ class _PlainReader(LeafReader):
         # nor directives: most fields of a large schema repeat a few of those (``id: ID!``),
         # and equal immutable fields can be one object. By the type's identity: the types a
         # key holds stay alive in this map.
-        self.plain_fields: dict[tuple[str, int], FieldDef] | None = None if self.spans else {}
+        self.plain_fields: dict[tuple[str, int], FieldDef] = {}
         self.verdicts = verdicts
-        self.lines = Lines(source) if self.spans else None
+        self.lines = lines_of(source) if self.spans else None
 
     def span(self, at: int) -> Span:
         """Where token ``at`` starts (the bare span without positions)."""
@@ -286,15 +286,14 @@ class _PlainReader(LeafReader):
             self.at = at + 1
             field_type = self.type_ref()
             directives = self.checked_directives("FIELD_DEFINITION") if kinds[self.at] == "@" else ()
-            plain = self.plain_fields
             if position is not None:
                 field = make_field(name, field_type, directives, position(starts[name_at]), position(starts[at + 1]),
                                  False, arguments)
-            elif plain is not None and not directives and not arguments:
+            elif not directives and not arguments:
                 key = (name, id(field_type))
-                shared = plain.get(key)
+                shared = self.plain_fields.get(key)
                 if shared is None:
-                    shared = plain[key] = make_field(name, field_type, (), UNPLACED, UNPLACED)
+                    shared = self.plain_fields[key] = make_field(name, field_type, (), UNPLACED, UNPLACED)
                 field = shared
             else:
                 field = make_field(name, field_type, directives, UNPLACED, UNPLACED, False, arguments)

@@ -42,10 +42,15 @@ def span_of(node: Node | None, fallback: str = "<schema>") -> Span:
 
 def span_at(source: Source, start: int) -> Span:
     """The 1-based position of offset ``start`` in ``source``."""
+    return lines_of(source).span(start)
+
+
+def lines_of(source: Source) -> Lines:
+    """The :class:`Lines` of ``source``, one per source (kept on it)."""
     lines: Lines | None = source.__dict__.get("lines")
     if lines is None:
         lines = source.__dict__["lines"] = Lines(source)
-    return lines.span(start)
+    return lines
 
 
 class Lines:
