@@ -98,17 +98,21 @@ def _placements(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 @pytest.mark.parametrize(
     ("text", "expected", "placements"),
     [
-        # Nothing to report, and warnings only: one reading, placing what the document needs.
-        ("type Post @model { id: ID! title: String }\n", None, ["plain spans"]),
-        ("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005", ["plain spans"]),
+        # Plain, with nothing to report or warnings only: one reading without positions (the
+        # warnings are placed afterwards).
+        ("type Post @model { id: ID! title: String }\n", None, ["plain none"]),
+        ("enum E { a A }\ntype Post @model { id: ID! e: E }\n", "W005", ["plain none"]),
+        # Plain, with an error: read again, placing what the document needs.
+        ("type Post @model { id: ID! tag: Tag @hasMany }\ntype Tag @model { id: ID! }\n", "E028",
+         ["plain none", "plain spans"]),
         # Not plain, nothing to report: read through the tree, placing what the document needs.
         ("type Post @model { id: ID! }\nextend type Post { title: String }\n", None,
-         ["plain spans refused", "tree spans"]),
+         ["plain none refused", "plain spans refused", "tree spans"]),
         # An error in the tree itself: read again with every node placed, to point at it.
-        (BROKEN, "E003", ["plain spans refused", "tree spans", "tree all"]),
+        (BROKEN, "E003", ["plain none refused", "plain spans refused", "tree spans", "tree all"]),
     ],
 )
-def test_check_reads_a_schema_once_unless_the_tree_itself_has_errors(
+def test_check_reads_a_plain_schema_once_unless_it_has_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str | None, placements: list[str]
 ) -> None:
     from translator.check import check_schema

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -12,8 +12,8 @@ from translator.core.diagnostics import CompilationError, Diagnostic
 from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema
-from translator.frontends.graphql import parse_schema, parse_schema_parts
-from translator.pipeline import all_diagnostics, compile_document
+from translator.frontends.graphql import parse_schema, parse_schema_parts, place_targets, read_plain_unplaced
+from translator.pipeline import all_diagnostics, compile_document, unplaced_warnings
 from translator.project.sources import Language, LoadedSchema, load, unreadable
 
 
@@ -83,10 +83,34 @@ def diagnose(
 
 
 def _sources_diagnostics(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
+    placed = placed_warnings(sources, settings)
+    return placed if placed is not None else diagnostics_with_positions(sources, settings)
+
+
+def diagnostics_with_positions(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
+    """Every problem of ``sources`` (see :func:`diagnose`), read with positions."""
     document, reported = parse_schema_parts(sources)
     if document is None:
         return reported
     return [*reported, *all_diagnostics(document, settings)]
+
+
+def placed_warnings(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic] | None:
+    """Every diagnostic of a plain schema that has no errors, found as a compile finds them,
+    without positions, and then placed: the same as reading it with positions finds, in less
+    time and memory (see :mod:`translator.frontends.graphql.placement`). None when the schema
+    is not plain or has errors: those are found with positions."""
+    document = read_plain_unplaced(sources)
+    if document is None:
+        return None
+    found = unplaced_warnings(document, settings)
+    del document  # not held while the text is read again
+    if not found:
+        return None if found is None else []
+    places = place_targets(sources, (target for _, target in found))
+    if len(places) < len({target for _, target in found}):
+        return None  # never expected; a warning without its place is not reported
+    return [replace(warning, span=places[target]) for warning, target in found]
 
 
 def _raise_every_error(diagnostics: Sequence[Diagnostic], found: Sequence[Diagnostic]) -> NoReturn:
@@ -155,7 +179,7 @@ def _compile_sources(
     except CompilationError as error:
         found = error.diagnostics  # the exception itself is not kept: its frames would be
     # Every problem of the schema, with positions, not just those of the first stage that found one.
-    _raise_every_error(_sources_diagnostics(sources, settings), found)
+    _raise_every_error(diagnostics_with_positions(sources, settings), found)
 
 
 __all__ = ["CompilationError", "Diagnostic", "compile_path", "compile_paths", "compile_source"]

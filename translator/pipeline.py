@@ -5,14 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from translator.core.diagnostics import CompilationError, Diagnostic
+from translator.core.diagnostics import CompilationError, Diagnostic, Target
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
 from translator.emit.generic import GenericDataSchema, emit
 from translator.model.built import BuiltSchema
 from translator.model.derive import GenericSchema, derive, join_table_names
 from translator.model.lower import lower
-from translator.rules import validate, warnings
+from translator.rules import targeted_warnings, validate, warnings
 
 
 def derive_document(document: SchemaDocument, settings: Settings) -> GenericSchema:
@@ -72,6 +72,19 @@ def _warnings(document: SchemaDocument, settings: Settings) -> list[Diagnostic]:
     and the built models are let go before the warnings are made."""
     join_tables = join_table_names(lower(document, settings))
     return warnings(document, join_tables)
+
+
+def unplaced_warnings(document: SchemaDocument, settings: Settings) -> list[tuple[Diagnostic, Target]] | None:
+    """For a document read without positions: what :func:`all_diagnostics` finds in it, when
+    that is only warnings, each with what it points at (to be placed in the text); None when
+    it has errors, which are found again with positions."""
+    if any(d.severity == "error" for d in validate(document, settings)):
+        return None
+    try:
+        join_tables = join_table_names(lower(document, settings))
+    except CompilationError:
+        return None
+    return targeted_warnings(document, join_tables)
 
 
 def _without_types_of(document: SchemaDocument, errors: list[Diagnostic]) -> SchemaDocument:

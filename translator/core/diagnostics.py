@@ -45,6 +45,21 @@ def make_span(path: str, line: int, column: int) -> Span:
     return cast(Span, span)
 
 
+TargetPart = Literal["type", "model", "field", "value"]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a diagnostic points at, by name rather than by position: the name of type
+    ``type_name`` (``part`` "type"), its first ``@model`` (the ``@``), its field ``name`` or
+    its enum value ``name``. A schema read without positions reports its warnings with their
+    targets, and only those are placed in the text afterwards."""
+
+    type_name: str
+    part: TargetPart = "type"
+    name: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a diagnostic, such as the other end of a relationship."""

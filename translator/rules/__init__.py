@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from translator.core.diagnostics import Diagnostic
+from translator.core.diagnostics import Diagnostic, Target
 from translator.core.document import SchemaDocument
 from translator.core.settings import Settings
 from translator.rules.auth import check_auth
@@ -17,7 +17,7 @@ from translator.rules.defaults import check_defaults
 from translator.rules.directives import check_directives
 from translator.rules.enum_keys import check_enum_keys
 from translator.rules.keys import check_keys
-from translator.rules.lint import lint
+from translator.rules.lint import lint, lint_targets
 from translator.rules.models import check_models
 from translator.rules.operations import check_operation_names
 from translator.rules.references import check_references
@@ -45,4 +45,9 @@ def warnings(document: SchemaDocument, join_tables: AbstractSet[str]) -> list[Di
     return lint(document, join_tables)
 
 
-__all__ = ["validate", "warnings"]
+def targeted_warnings(document: SchemaDocument, join_tables: AbstractSet[str]) -> list[tuple[Diagnostic, Target]]:
+    """:func:`warnings`, each with what it points at (for a document read without positions)."""
+    return lint_targets(document, join_tables)
+
+
+__all__ = ["targeted_warnings", "validate", "warnings"]

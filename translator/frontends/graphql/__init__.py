@@ -20,13 +20,14 @@ from translator.core.document import SchemaDocument, SchemaSource
 from translator.core.nesting import deepest_nesting, too_deep
 from translator.frontends.graphql.build import build_consuming
 from translator.frontends.graphql.parser import UnplacedParser
+from translator.frontends.graphql.placement import place_targets
 from translator.frontends.graphql.sandbox import check_sandbox_rule
 from translator.frontends.graphql.sdl_document import read_plain_document
 from translator.frontends.graphql.sdl_parser import Placement, Unsupported, parse_sdl
 from translator.frontends.graphql.validation import validate_tree
 from translator.frontends.graphql.values import span_of
 
-__all__ = ["SchemaSource", "parse_schema", "parse_schema_parts"]
+__all__ = ["SchemaSource", "parse_schema", "parse_schema_parts", "place_targets", "read_plain_unplaced"]
 
 
 def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
@@ -51,6 +52,16 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
         pass  # raised below, so the error does not keep the frames of the recursion alive
     deepest = max(sources, key=lambda s: deepest_nesting(s.text).depth)
     raise CompilationError([too_deep(deepest.name, deepest.text)])
+
+
+def read_plain_unplaced(sources: Sequence[SchemaSource]) -> SchemaDocument | None:
+    """The document of ``sources`` without positions when they are plain (each type defined
+    once, nothing to report in the syntax, see :mod:`sdl_document`), else None. The types of
+    such a document are where :func:`place_targets` finds them."""
+    try:
+        return read_plain_document(sources, "none")
+    except Unsupported:
+        return None
 
 
 def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument | None, list[Diagnostic]]:
