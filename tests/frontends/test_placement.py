@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, GOLDEN, LEGACY_FLAGS, NEW_FLAGS, NO_DATASTORE_FLAGS
+from hypothesis import event, given, settings
+from test_fuzz import FUZZ_SETTINGS, mutated_schema
 
 from translator.api import diagnostics_with_positions, placed_warnings
 from translator.core.diagnostics import Diagnostic, Span, Target, sort_diagnostics
@@ -86,6 +88,19 @@ def test_comments_everywhere_change_nothing(outcomes: dict[Path, tuple[list[str]
             tried += 1
             assert placed == positioned, path
     assert tried >= 20
+
+
+@settings(FUZZ_SETTINGS, max_examples=800)
+@given(mutated_schema())
+def test_mutated_schemas_are_placed_as_positions_place_them(text: str) -> None:
+    """Mutated golden schemas, each followed by types that warn (W005, W007, W009) whatever
+    comes before them."""
+    text += '\ntype Warned9 @model { id: ID! "x" where: Place9 other: Warned9 }\ntype Place9 { a: String }\n'
+    text += "enum Level9 { LOW low }\n"
+    placed, positioned = _both([SchemaSource("s.graphql", text)], Settings())
+    event("placed" if placed else "empty" if placed is not None else "read with positions")
+    if placed is not None:
+        assert placed == positioned
 
 
 TRICKY = '''

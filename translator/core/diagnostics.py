@@ -51,7 +51,7 @@ TargetPart = Literal["type", "model", "field", "value"]
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a diagnostic points at, by name rather than by position: the name of type
-    ``type_name`` (``part`` "type"), its first ``@model`` (the ``@``), its field ``name`` or
+    ``type_name`` (``part`` "type"), its ``@model`` (the ``@``), its field ``name`` or
     its enum value ``name``. A schema read without positions reports its warnings with their
     targets, and only those are placed in the text afterwards."""
 

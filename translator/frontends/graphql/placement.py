@@ -4,7 +4,7 @@
 document a third of the size, since equal fields can then be one object. When all it finds are
 warnings, each names what it points at (a :class:`Target`), and :func:`place_targets` finds just
 those in one pass over the text. The places are the ones the reader with positions gives: a
-type's name, the ``@`` of its first ``@model``, a field's or an enum value's name.
+type's name, the ``@`` of its ``@model``, a field's or an enum value's name.
 
 The pass reads the text a few tokens at a time, with patterns that skip in one match what can
 hold no target (blanks, comments, strings, directives, names that are not a field's), over the
@@ -71,7 +71,7 @@ def _place_in(source: Source, wanted: _Wanted, found: dict[Target, Span]) -> Non
     position = lines_of(source).span
     offset = depth = parens = 0
     current = _NO_TARGETS  # the targets of the type being read
-    enum = expect_name = expect_reference = model_seen = False
+    enum = expect_name = expect_reference = False
     while True:
         pattern = _ARGUMENTS if parens else _HEADER if depth == 0 else _VALUES if enum else _FIELDS
         match = pattern.match(text, offset)
@@ -99,7 +99,7 @@ def _place_in(source: Source, wanted: _Wanted, found: dict[Target, Span]) -> Non
                 current = wanted.get(name, _NO_TARGETS)
                 if (target := current.get(("type", ""))) is not None:
                     found[target] = position(match.start(1))
-                expect_name = model_seen = False
+                expect_name = False
             elif expect_reference:  # an interface or a union member
                 expect_reference = False
             elif name == "implements":  # (a type may have that name, but not here)
@@ -107,10 +107,9 @@ def _place_in(source: Source, wanted: _Wanted, found: dict[Target, Span]) -> Non
             else:  # the keyword of the next definition
                 current, enum, expect_name = _NO_TARGETS, name == "enum", True
         elif directive is not None:
-            if directive == "model" and not model_seen:
-                model_seen = True
-                if (target := current.get(("model", ""))) is not None:
-                    found[target] = position(match.start(2))
+            # (A schema with a second @model on a type has errors: it is never placed.)
+            if directive == "model" and (target := current.get(("model", ""))) is not None:
+                found[target] = position(match.start(2))
         elif punctuator == "{":
             depth = 1
         elif punctuator == "(":
