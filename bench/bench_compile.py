@@ -162,7 +162,8 @@ class SizeResult:
 def _compiler(mode: str) -> Callable[[str], Any]:
     """How one compile runs: ``library`` is ``translator.compile_source`` with the collector on, as
     a library caller has it; ``cli`` with the collector off, as the executable runs; ``positions``
-    reading the positions the document needs, as ``check`` and ``diff`` read a schema (collector on)."""
+    reading the positions the document needs, as ``diff`` reads a schema and ``check`` one with
+    errors or one the plain reader does not take (collector on)."""
     import translator  # noqa: PLC0415 - after sys.path is set
 
     if mode == "positions":
@@ -288,7 +289,7 @@ def main() -> int:
             print(f"    note: {r.note}")
     if 1000 in sizes:
         cli = bench_in_process([100, 1000], args.runs, args.budget, "cli")
-        for mode, what in (("cli", "collector off, as the CLI"), ("positions", "with positions, as check")):
+        for mode, what in (("cli", "collector off, as the CLI"), ("positions", "with positions, as diff")):
             r = cli[1000] if mode == "cli" else bench_in_process([1000], args.runs, args.budget, mode)[1000]
             print(f"{'1000 models, ' + what:<40} {_fmt(r.minimum):>12} {_fmt(r.median):>14}")
             if r.note:

@@ -107,9 +107,9 @@ def _placements(monkeypatch: pytest.MonkeyPatch) -> list[object]:
          ["plain none", "plain spans"]),
         # Not plain, nothing to report: read through the tree, placing what the document needs.
         ("type Post @model { id: ID! }\nextend type Post { title: String }\n", None,
-         ["plain none refused", "plain spans refused", "tree spans"]),
+         ["plain none refused", "tree spans"]),
         # An error in the tree itself: read again with every node placed, to point at it.
-        (BROKEN, "E003", ["plain none refused", "plain spans refused", "tree spans", "tree all"]),
+        (BROKEN, "E003", ["plain none refused", "tree spans", "tree all"]),
     ],
 )
 def test_check_reads_a_plain_schema_once_unless_it_has_errors(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 from translator.core.definition import DataDefinition
 from translator.core.diagnostics import CompilationError, Diagnostic
@@ -84,32 +84,39 @@ def diagnose(
 
 def _sources_diagnostics(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
     placed = placed_warnings(sources, settings)
-    return placed if placed is not None else diagnostics_with_positions(sources, settings)
+    if isinstance(placed, list):
+        return placed
+    return diagnostics_with_positions(sources, settings, plain=placed != "not plain")
 
 
-def diagnostics_with_positions(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
-    """Every problem of ``sources`` (see :func:`diagnose`), read with positions."""
-    document, reported = parse_schema_parts(sources)
+def diagnostics_with_positions(
+    sources: Sequence[SchemaSource], settings: Settings, *, plain: bool = True
+) -> list[Diagnostic]:
+    """Every problem of ``sources`` (see :func:`diagnose`), read with positions. ``plain``:
+    see :func:`parse_schema`."""
+    document, reported = parse_schema_parts(sources, plain=plain)
     if document is None:
         return reported
     return [*reported, *all_diagnostics(document, settings)]
 
 
-def placed_warnings(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic] | None:
+def placed_warnings(
+    sources: Sequence[SchemaSource], settings: Settings
+) -> list[Diagnostic] | Literal["not plain", "errors"]:
     """Every diagnostic of a plain schema that has no errors, found as a compile finds them,
     without positions, and then placed: the same as reading it with positions finds, in less
-    time and memory (see :mod:`translator.frontends.graphql.placement`). None when the schema
-    is not plain or has errors: those are found with positions."""
+    time and memory (see :mod:`translator.frontends.graphql.placement`). Otherwise why not:
+    the schema is "not plain", or it has "errors"; those are found with positions."""
     document = read_plain_unplaced(sources)
     if document is None:
-        return None
+        return "not plain"
     found = unplaced_warnings(document, settings)
     del document  # not held while the text is read again
     if not found:
-        return None if found is None else []
+        return "errors" if found is None else []
     places = place_targets(sources, (target for _, target in found))
     if len(places) < len({target for _, target in found}):
-        return None  # never expected; a warning without its place is not reported
+        return "errors"  # never expected: a warning without its place is not reported
     return [replace(warning, span=places[target]) for warning, target in found]
 
 

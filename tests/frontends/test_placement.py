@@ -37,7 +37,8 @@ def _rendered(diagnostics: list[Diagnostic]) -> list[str]:
 
 def _both(sources: list[SchemaSource], settings: Settings) -> tuple[list[str] | None, list[str]]:
     placed = placed_warnings(sources, settings)
-    return (None if placed is None else _rendered(placed)), _rendered(diagnostics_with_positions(sources, settings))
+    quick = _rendered(placed) if isinstance(placed, list) else None
+    return quick, _rendered(diagnostics_with_positions(sources, settings))
 
 
 def _quick_and_positioned(path: Path, flags: Mapping[str, bool]) -> tuple[list[str] | None, list[str]]:

@@ -30,7 +30,7 @@ from translator.frontends.graphql.values import span_of
 __all__ = ["SchemaSource", "parse_schema", "parse_schema_parts", "place_targets", "read_plain_unplaced"]
 
 
-def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> SchemaDocument:
+def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True, plain: bool = True) -> SchemaDocument:
     """Parse, validate and convert ``sources``; raise CompilationError with every problem.
 
     ``positions=False`` leaves source positions out of the document (every span is the bare
@@ -39,12 +39,13 @@ def parse_schema(sources: Sequence[SchemaSource], *, positions: bool = True) -> 
     document's positions come from, unless there is a problem to report in the tree itself:
     then it is read again with every node placed. Nesting too deep for graphql-core's parser
     (its limit, or Python's stack in its recursive parser, validation and our builders) is
-    ``E057``."""
+    ``E057``. ``plain=False``: the caller knows the plain reader refuses ``sources`` (see
+    :func:`read_plain_unplaced`), which is not tried again."""
     try:
         if not positions:
-            return _read_schema(sources, "none")
+            return _read_schema(sources, "none", plain)
         try:
-            return _read_schema(sources, "spans")
+            return _read_schema(sources, "spans", plain)
         except CompilationError:
             pass  # raised again below with every position, so it does not keep these frames
         return _parse_schema(sources, "all")
@@ -64,12 +65,14 @@ def read_plain_unplaced(sources: Sequence[SchemaSource]) -> SchemaDocument | Non
         return None
 
 
-def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument | None, list[Diagnostic]]:
+def parse_schema_parts(
+    sources: Sequence[SchemaSource], *, plain: bool = True
+) -> tuple[SchemaDocument | None, list[Diagnostic]]:
     """The document of ``sources`` and no diagnostics; or, when they have syntax or SDL errors,
     those errors and the document of the parts without them (None if there are none), on which
-    the rules can still run (see :mod:`partial`)."""
+    the rules can still run (see :mod:`partial`). ``plain``: see :func:`parse_schema`."""
     try:
-        return parse_schema(sources), []
+        return parse_schema(sources, plain=plain), []
     except CompilationError as error:
         reported = error.diagnostics
     if any(d.code in ("E002", "E057") for d in reported):
@@ -80,12 +83,14 @@ def parse_schema_parts(sources: Sequence[SchemaSource]) -> tuple[SchemaDocument 
     return document, [*reported, *found]
 
 
-def _read_schema(sources: Sequence[SchemaSource], positions: Placement) -> SchemaDocument:
+def _read_schema(sources: Sequence[SchemaSource], positions: Placement, plain: bool) -> SchemaDocument:
     """The document of plain ``sources`` read straight from their tokens, else through the tree."""
-    try:
-        return read_plain_document(sources, positions)
-    except Unsupported:
-        return _parse_schema(sources, positions)
+    if plain:
+        try:
+            return read_plain_document(sources, positions)
+        except Unsupported:
+            pass
+    return _parse_schema(sources, positions)
 
 
 def _parse_schema(sources: Sequence[SchemaSource], positions: Placement) -> SchemaDocument:
