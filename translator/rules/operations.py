@@ -14,22 +14,18 @@ from translator.core.pluralize import plural
 from translator.core.settings import Settings
 
 
-def _camel(verb: str, name: str) -> str:
-    """``getPost``: the verbs are lower camel case already, so only ``name`` changes."""
-    return verb + upper_first(name)
-
-
 def _defaults(operation: str, name: str, settings: Settings) -> dict[str, Value]:
     """The operation fields ``@model`` generates for ``operation`` when its argument is not written."""
+    upper = upper_first(name)  # the verbs are lower camel case already: only the name changes
     if operation == "query":
-        queries: dict[str, Value] = {"get": _camel("get", name), "list": _camel("list", plural(name))}
+        plural_name = upper_first(plural(name))
+        queries: dict[str, Value] = {"get": "get" + upper, "list": "list" + plural_name}
         if settings.datastore:
-            queries["sync"] = _camel("sync", plural(name))
+            queries["sync"] = "sync" + plural_name
         return queries
     if operation == "mutation":
-        return {"create": _camel("create", name), "update": _camel("update", name), "delete": _camel("delete", name)}
-    return {"onCreate": (_camel("onCreate", name),), "onUpdate": (_camel("onUpdate", name),),
-            "onDelete": (_camel("onDelete", name),)}
+        return {"create": "create" + upper, "update": "update" + upper, "delete": "delete" + upper}
+    return {"onCreate": ("onCreate" + upper,), "onUpdate": ("onUpdate" + upper,), "onDelete": ("onDelete" + upper,)}
 
 
 _OPERATIONS = (("query", "queries"), ("mutation", "mutations"), ("subscription", "subscriptions"))
