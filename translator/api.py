@@ -72,21 +72,23 @@ def diagnose(
     loaded = load(paths)
     settings = _settings(loaded, feature_flags)
     if loaded.language == "graphql":
-        return _sources_diagnostics(loaded.sources, settings)
+        return diagnose_sources(loaded.sources, settings)
     try:
         evaluated = _evaluate_gen2(loaded)
     except CompilationError as error:
         return list(error.diagnostics)
     if isinstance(evaluated, SchemaDocument):
         return all_diagnostics(evaluated, settings)
-    return _sources_diagnostics([evaluated], settings)
+    return diagnose_sources([evaluated], settings)
 
 
-def _sources_diagnostics(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
+def diagnose_sources(sources: Sequence[SchemaSource], settings: Settings) -> list[Diagnostic]:
+    """:func:`diagnose` of GraphQL ``sources`` under ``settings``: read without positions
+    when that finds everything (:func:`placed_warnings`), else with them."""
     placed = placed_warnings(sources, settings)
     if isinstance(placed, list):
         return placed
-    return diagnostics_with_positions(sources, settings, plain=placed != "not plain")
+    return diagnostics_with_positions(sources, settings, plain=placed == "not placed")
 
 
 def diagnostics_with_positions(
@@ -102,21 +104,22 @@ def diagnostics_with_positions(
 
 def placed_warnings(
     sources: Sequence[SchemaSource], settings: Settings
-) -> list[Diagnostic] | Literal["not plain", "errors"]:
+) -> list[Diagnostic] | Literal["not plain", "not placed"]:
     """Every diagnostic of a plain schema that has no errors, found as a compile finds them,
     without positions, and then placed: the same as reading it with positions finds, in less
     time and memory (see :mod:`translator.frontends.graphql.placement`). Otherwise why not:
-    the schema is "not plain", or it has "errors"; those are found with positions."""
+    the schema is "not plain", or its diagnostics are "not placed" this way (errors, which
+    are found with positions)."""
     document = read_plain_unplaced(sources)
     if document is None:
         return "not plain"
     found = unplaced_warnings(document, settings)
     del document  # not held while the text is read again
     if not found:
-        return "errors" if found is None else []
+        return "not placed" if found is None else []
     places = place_targets(sources, (target for _, target in found))
     if len(places) < len({target for _, target in found}):
-        return "errors"  # never expected: a warning without its place is not reported
+        return "not placed"  # never expected: a warning is not reported without its place
     return [replace(warning, span=places[target]) for warning, target in found]
 
 

@@ -182,3 +182,15 @@ def test_a_target_not_in_the_text_is_left_out() -> None:
         Target("A", "field", "b"): Span("s.graphql", 1, 17),
         Target("E", "value", "X"): Span("s.graphql", 2, 17),
     }
+
+
+def test_a_warning_whose_place_is_not_found_is_read_with_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import translator.api
+
+    sources = [SchemaSource("s.graphql", "type Post @model { id: ID! where: Place }\ntype Place { a: String }\n")]
+    placed, positioned = _both(sources, Settings())
+    assert placed == positioned and len(placed) == 1
+    monkeypatch.setattr(translator.api, "place_targets", lambda sources, targets: {})
+    assert placed_warnings(sources, Settings()) == "not placed"
+    assert _rendered(translator.api.diagnose_sources(sources, Settings())) == positioned
+
