@@ -1,19 +1,18 @@
 """Where the warnings of a plain schema read without positions point, found afterwards.
 
 ``check`` reads a plain schema without positions, as a compile does: in half the time, and a
-document a third of the size, since equal fields can then be one object. When all it finds are
+document less than half the size, since equal fields can then be one object. When all it finds are
 warnings, each names what it points at (a :class:`Target`), and :func:`place_targets` finds just
 those in one pass over the text. The places are the ones the reader with positions gives: a
 type's name, the ``@`` of its ``@model``, a field's or an enum value's name.
 
-The pass reads the text a few tokens at a time, with patterns that skip in one match what can
+The pass reads the text many tokens at a time, with patterns that skip in one match what can
 hold no target (blanks, comments, strings, directives, names that are not a field's), over the
 few shapes a plain schema's definitions have (:mod:`sdl_document` accepted it): ``[description]
 keyword Name [implements A & B] [@directives] [= A | B] [{ body }]``. In a body, at the first
 level of braces and outside parentheses, a field's name is a name followed by ``:`` or ``(``
 that is not a directive's; an enum value is a name that is not a directive's. A target the pass
-does not find is left out (the caller then reads the schema with positions); one it finds is
-where it starts with the target's name.
+does not find is left out (the caller then reads the schema with positions).
 """
 
 from __future__ import annotations
